@@ -1,0 +1,27 @@
+// graphql-codegen config: resolver types generated from schema/*.graphql (SDL is the source of truth).
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'src/graphql/generated/types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        namingConvention: { enumValues: 'keep' },
+        useTypeImports: true,
+        contextType: '../context.js#GraphContext',
+        mappers: {
+          Entity: '../../graph/model.js#EntityNode',
+          Relation: '../../graph/model.js#RelationEdge',
+          Document: '../../graph/model.js#DocumentInfo',
+          Evidence: '../../graph/model.js#EvidenceRef',
+          EntityConnection: '../../graph/query.js#EntityPage',
+        },
+        enumsAsTypes: true,
+        scalars: { ID: 'string' },
+        avoidOptionals: false,
+      },
+    },
+  },
+};
+export default config;

@@ -1,0 +1,123 @@
+// Reads files, directories and stdin into Documents, one at a time, format chosen by extension.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import { decodeText } from './decode.js';
+import type { Document } from './document.js';
+import { parseHtml, parseJsonlLine, parseMarkdown, parsePlainText } from './formats.js';
+
+export type InputFormat = 'txt' | 'md' | 'html' | 'jsonl';
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+export function formatOf(path: string): InputFormat | null {
+  return EXTENSIONS[extname(path).toLowerCase()] ?? null;
+}
+
+/** One item of a read: a document, or a refusal that names the input and the reason. */
+export type ReadResult = { ok: true; document: Document } | { ok: false; source: string; error: Error };
+
+/** Parses text already decoded, in the given format. JSONL yields one result per non-empty line. */
+export function* parseText(text: string, format: InputFormat, source: string): Generator<ReadResult> {
+  if (format === 'jsonl') {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = (lines[i] ?? '').trim();
+      if (!line) continue;
+      yield attempt(`${source}:${i + 1}`, () => parseJsonlLine(line, `${source}:${i + 1}`));
+    }
+    return;
+  }
+  const parse = format === 'md' ? parseMarkdown : format === 'html' ? parseHtml : parsePlainText;
+  yield attempt(source, () => parse(text, source));
+}
+
+function attempt(source: string, fn: () => Document): ReadResult {
+  try {
+    return { ok: true, document: fn() };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { ok: false, source, error };
+    throw error;
+  }
+}
+
+/** Reads one file (any supported format) strictly: the first refusal is thrown. */
+export function readDocumentFile(path: string, format: InputFormat | null = formatOf(path)): Document[] {
+  const docs: Document[] = [];
+  for (const r of readFile(path, format ?? 'txt')) {
+    if (!r.ok) throw r.error;
+    docs.push(r.document);
+  }
+  return docs;
+}
+
+function* readFile(path: string, format: InputFormat): Generator<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`ingest.readFile: ${path} does not exist. Check the path.`);
+    if (code === 'EISDIR') throw new InvalidInputError(`ingest.readFile: ${path} is a directory; pass it as --input to read every file in it.`);
+    throw new InvalidInputError(`ingest.readFile: cannot read ${path} (${code ?? (error as Error).message}).`);
+  }
+  let text: string;
+  try {
+    text = decodeText(bytes, path);
+  } catch (error) {
+    yield { ok: false, source: path, error: error as Error };
+    return;
+  }
+  yield* parseText(text, format, path);
+}
+
+/**
+ * Every document under a path: a file of any supported format, or a directory walked in sorted
+ * order (so ingest order, and hence every id, is the same on every machine). Unsupported files in
+ * a directory are reported as refusals, never silently dropped.
+ */
+export function* readDocuments(path: string): Generator<ReadResult> {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new NotFoundError(`ingest.readDocuments: ${path} does not exist. Pass a file or a directory of .txt, .md, .html or .jsonl files.`);
+  }
+  if (!stat.isDirectory()) {
+    yield* readFile(path, formatOf(path) ?? 'txt');
+    return;
+  }
+  for (const file of walk(path)) {
+    const format = formatOf(file);
+    if (!format) {
+      yield {
+        ok: false,
+        source: file,
+        error: new InvalidInputError(`ingest.readDocuments: skipped ${relative(path, file) || file}: unsupported extension (use .txt, .md, .html or .jsonl).`),
+      };
+      continue;
+    }
+    yield* readFile(file, format);
+  }
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,178 @@
+// Within-document resolution: groups mentions into entities (surname → full name, acronym ↔ expansion,
+// capital → country) and picks canonical names. Pure; deterministic in mention order.
+import { countryByIso } from './lexicon/countries.js';
+import { headType } from './lexicon/heads.js';
+import type { Candidate } from './mentions.js';
+import { nameKey } from './slug.js';
+import type { EntityType } from './types.js';
+
+export interface Cluster {
+  type: EntityType;
+  iso?: string;
+  members: Candidate[];
+  acronym?: string;
+}
+
+/** Default type of a single capitalised word that nothing else explains. */
+const UNKNOWN_DEFAULT: EntityType = 'organization';
+
+const initials = (text: string, withConnectors: boolean): string =>
+  text
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0 && (withConnectors || /^\p{Lu}/u.test(w)))
+    .map((w) => (w.charAt(0) ?? '').toUpperCase())
+    .join('');
+
+export function resolveClusters(candidates: Candidate[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>(); // `${type}|${key}` → cluster
+  const byIso = new Map<string, Cluster>();
+  const clusterOf = new Map<Candidate, Cluster>();
+  const add = (cl: Cluster, c: Candidate): void => {
+    cl.members.push(c);
+    clusterOf.set(c, cl);
+  };
+  const keyed = (type: EntityType, key: string): Cluster => {
+    const k = `${type}|${key}`;
+    let cl = byKey.get(k);
+    if (!cl) {
+      cl = { type, members: [] };
+      byKey.set(k, cl);
+      clusters.push(cl);
+    }
+    return cl;
+  };
+
+  // 1. Countries by ISO code (names, official names, codes and capitals used for governments).
+  for (const c of candidates) {
+    if (c.type !== 'country' || !c.iso) continue;
+    let cl = byIso.get(c.iso);
+    if (!cl) {
+      cl = { type: 'country', iso: c.iso, members: [] };
+      byIso.set(c.iso, cl);
+      clusters.push(cl);
+    }
+    add(cl, c);
+  }
+
+  // 2. People with full names, longest first so that "Mohammad Javad Zarif" absorbs "Javad Zarif".
+  const fullNames = candidates.filter((c) => c.type === 'person' && c.words > 1).sort((a, b) => b.words - a.words || a.start - b.start);
+  const bySurname = new Map<string, Cluster[]>();
+  for (const c of fullNames) {
+    const words = nameKey(c.text).split(' ');
+    const surname = words.at(-1) ?? '';
+    const existing = (bySurname.get(surname) ?? []).find((cl) => {
+      const longest = nameKey((cl.members[0] as Candidate).text).split(' ');
+      return words.every((w) => longest.includes(w));
+    });
+    const cl = existing ?? keyed('person', nameKey(c.text));
+    add(cl, c);
+    if (!existing) bySurname.set(surname, [...(bySurname.get(surname) ?? []), cl]);
+  }
+
+  // 3. Multi-word names of other types, and acronyms explained by a bracket or by their initials.
+  const others = candidates.filter((c) => !clusterOf.has(c) && c.type !== null && c.type !== 'person' && !c.acronym);
+  for (const c of others) add(keyed(c.type as EntityType, nameKey(c.text)), c);
+  const expansions = clusters.filter((cl) => cl.type !== 'person' && cl.type !== 'country' && (cl.members[0] as Candidate).words > 1);
+  for (const c of candidates) {
+    if (!c.acronym || clusterOf.has(c)) continue;
+    const parent = c.parenOf ? clusterOf.get(c.parenOf) : undefined;
+    const target =
+      parent && parent.type !== 'person'
+        ? parent
+        : expansions.find((cl) => cl.members.some((m) => initials(m.text, true) === c.text || initials(m.text, false) === c.text));
+    if (target) {
+      target.acronym = c.text;
+      add(target, c);
+    }
+  }
+  // Other acronyms cluster with themselves (two mentions of "NBC" are one organization).
+  for (const c of candidates) if (c.acronym && !clusterOf.has(c)) add(keyed('organization', nameKey(c.text)), c);
+
+  // 4. Single words: a surname joins the nearest full name before it; a known name joins its entity.
+  const anyKey = new Map<string, Cluster>();
+  for (const cl of clusters) for (const m of cl.members) if (!anyKey.has(nameKey(m.text))) anyKey.set(nameKey(m.text), cl);
+  for (const c of candidates) {
+    if (clusterOf.has(c)) continue;
+    const key = nameKey(c.text);
+    const people = c.words <= 2 ? bySurname.get(key.split(' ').at(-1) ?? key) : undefined;
+    if (people && people.length > 0 && (c.type === null || c.type === 'person' || c.reason === 'organization-lexicon' || c.reason === 'name-shape')) {
+      add(nearest(people, c), c);
+      continue;
+    }
+    const known = anyKey.get(key);
+    if (known && (c.type === null || c.weak || c.type === known.type)) {
+      add(known, c);
+      continue;
+    }
+    // "NBC" beside "NBC News": an organization name and its name + organization head are one.
+    if (c.type === null || c.type === 'organization') {
+      const org = clusters.find(
+        (cl) =>
+          cl.type === 'organization' &&
+          cl.members.some((m) => m.words === 2 && nameKey(m.text).startsWith(`${key} `) && headType(m.text.split(' ').at(-1) ?? '') === 'organization'),
+      );
+      if (org) {
+        add(org, c);
+        continue;
+      }
+    }
+    if (c.weak) continue;
+    const type: EntityType = c.type ?? (c.locative ? 'place' : UNKNOWN_DEFAULT);
+    if (c.type === null) {
+      c.type = type;
+      c.reason = c.locative ? 'unknown-after-locative' : 'unknown-default';
+      c.confidence = c.locative ? 0.55 : 0.45;
+    }
+    const cl = keyed(type, key);
+    add(cl, c);
+    if (!anyKey.has(key)) anyKey.set(key, cl);
+  }
+
+  // 5. One name, one type: the same words typed two ways in one article are voted on (capitals used
+  //    for a government stay with their country; the literal city is a separate place).
+  const byName = new Map<string, Cluster[]>();
+  for (const cl of clusters) {
+    if (cl.type === 'country' || cl.members.length === 0) continue;
+    const k = nameKey(canonicalText(cl));
+    byName.set(k, [...(byName.get(k) ?? []), cl]);
+  }
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    const score = (cl: Cluster): number => cl.members.reduce((s, m) => s + m.confidence, 0);
+    const winner = [...group].sort((a, b) => score(b) - score(a))[0] as Cluster;
+    for (const cl of group) {
+      if (cl === winner) continue;
+      for (const m of cl.members) winner.members.push(m);
+      cl.members = [];
+    }
+  }
+  const live = clusters.filter((cl) => cl.members.length > 0);
+  for (const cl of live) cl.members.sort((a, b) => a.start - b.start);
+  return live;
+}
+
+/** The full name whose mention is closest before the candidate (or the first one). */
+function nearest(people: Cluster[], c: Candidate): Cluster {
+  let best = people[0] as Cluster;
+  let bestPos = -1;
+  for (const cl of people) {
+    for (const m of cl.members)
+      if (m.start < c.start && m.start > bestPos) {
+        bestPos = m.start;
+        best = cl;
+      }
+  }
+  return best;
+}
+
+/** The fullest proper form: the country's usual name, else the member with most words (earliest on ties). */
+export function canonicalText(cl: Cluster): string {
+  if (cl.type === 'country' && cl.iso) return countryByIso(cl.iso)?.name ?? (cl.members[0] as Candidate).text;
+  let best = cl.members[0] as Candidate;
+  for (const m of cl.members) {
+    if (m.acronym && !best.acronym) continue;
+    if ((best.acronym && !m.acronym) || m.words > best.words || (m.words === best.words && m.start < best.start && m.text.length >= best.text.length)) best = m;
+  }
+  return best.text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,164 @@
+// extract(document) → Extraction: the pure NLP pass. Same text, same output, byte for byte; no I/O, no globals mutated.
+import type { Document } from '../ingest/document.js';
+import { type Cluster, canonicalText, resolveClusters } from './corefer.js';
+import { countryByIso } from './lexicon/countries.js';
+import { type Candidate, findMentions, lowercaseVocabulary } from './mentions.js';
+import { parseText, type Word } from './parse.js';
+import { ruleByReason } from './rules/relations.js';
+import { entityId } from './slug.js';
+import type { EntityType, Evidence, ExtractedEntity, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
+
+/** Bump when rules change: stored extractions record it, and `reindex` re-runs older ones. */
+export const EXTRACTOR_VERSION = 'newsgraph-nlp/0.1.0';
+
+export type ExtractInput = Pick<Document, 'id' | 'title' | 'publishedAt' | 'text'>;
+
+/** Co-occurrence pairs are skipped in sentences naming more entities than this (lists, not statements). */
+const MAX_COOCCURRING = 8;
+
+export function extract(doc: ExtractInput): Extraction {
+  const parsed = parseText(doc.text);
+  const vocab = lowercaseVocabulary(parsed);
+  const perSentence = findMentions(parsed, vocab);
+  const candidates = perSentence.flatMap((s) => s.candidates);
+  const clusters = resolveClusters(candidates);
+
+  const idOf = new Map<Candidate, string>();
+  const entities = new Map<string, ExtractedEntity>();
+  const clusterOfId = new Map<string, Cluster>();
+  for (const cl of clusters) {
+    const name = canonicalText(cl);
+    const id = entityId(cl.type, name);
+    let entity = entities.get(id);
+    if (!entity) {
+      entity = { id, type: cl.type, name, aliases: [], mentions: [], confidence: 0, attributes: {} };
+      if (cl.iso) entity.attributes.iso = cl.iso;
+      entities.set(id, entity);
+      clusterOfId.set(id, cl);
+    }
+    if (cl.acronym && cl.acronym !== name) entity.attributes.acronym = cl.acronym;
+    for (const m of cl.members) {
+      idOf.set(m, id);
+      entity.mentions.push({ start: m.start, end: m.end, text: m.text, sentence: m.sentence });
+      entity.confidence = Math.max(entity.confidence, m.confidence);
+    }
+  }
+  const countryId = (iso: string): string => {
+    const info = countryByIso(iso);
+    const name = info?.name ?? iso;
+    const id = entityId('country', name);
+    if (!entities.has(id)) {
+      // Named only through a demonym ("Israeli Prime Minister ..."): the country exists, with no name mention.
+      entities.set(id, { id, type: 'country', name, aliases: [], mentions: [], confidence: 0.7, attributes: { iso } });
+    }
+    return id;
+  };
+
+  const sentenceEvidence = (index: number): Evidence => {
+    const s = parsed.sentences[index] as Sentence;
+    return { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), sentence: index };
+  };
+  const relations = new Map<string, ExtractedRelation>();
+  const addRelation = (source: string, type: string, target: string, reason: string, sentence: number, confidence?: number): void => {
+    if (source === target) return;
+    const id = `${source}|${type}|${target}`;
+    let r = relations.get(id);
+    if (!r) {
+      r = { id, type, source, target, confidence: confidence ?? ruleByReason(reason).confidence, rule: reason, evidence: [] };
+      relations.set(id, r);
+    }
+    if (!r.evidence.some((e) => e.sentence === sentence)) r.evidence.push(sentenceEvidence(sentence));
+  };
+
+  // Roles from titles: "Iran's foreign minister Abbas Araghchi" → foreign_minister_of.
+  const aliasExtra = new Map<string, string[]>();
+  for (const c of candidates) {
+    const id = idOf.get(c);
+    if (!id || !c.title) continue;
+    const entity = entities.get(id) as ExtractedEntity;
+    if (entity.type !== 'person') continue;
+    let holder: string | null = null;
+    if (c.titleOf?.iso) holder = countryId(c.titleOf.iso);
+    else if (c.titleOf?.candidate) holder = idOf.get(c.titleOf.candidate) ?? null;
+    const role: Role = { title: c.title.info.title, of: holder };
+    if (c.title.info.relation) {
+      let roles = entity.attributes.roles ?? [];
+      // A title with a known holder makes the same title without one redundant.
+      if (role.of) roles = roles.filter((r) => !(r.title === role.title && r.of === null));
+      if (!roles.some((r) => r.title === role.title && (r.of === role.of || role.of === null))) roles.push(role);
+      entity.attributes.roles = roles;
+      if (holder) addRelation(id, c.title.info.relation, holder, 'title-apposition', c.sentence);
+    }
+    const holderStart = c.titleOf?.candidate?.start ?? c.title.start;
+    const forms = aliasExtra.get(id) ?? [];
+    forms.push(doc.text.slice(c.title.start, c.end), doc.text.slice(Math.min(holderStart, c.title.start), c.end));
+    aliasExtra.set(id, forms);
+  }
+
+  // "Palm Beach, Florida": a place, a comma, and the place or country that contains it.
+  for (const { candidates: cs } of perSentence) {
+    for (let k = 0; k + 1 < cs.length; k++) {
+      const a = cs[k] as Candidate;
+      const b = cs[k + 1] as Candidate;
+      const words = parsed.bySentence[a.sentence] as Word[];
+      const aw = words[a.last] as Word;
+      const ida = idOf.get(a);
+      const idb = idOf.get(b);
+      if (!ida || !idb || b.first !== a.last + 1 || !/^,\s*$/.test(aw.post)) continue;
+      const ta = entities.get(ida)?.type;
+      const tb = entities.get(idb)?.type;
+      const bw = words[b.last] as Word;
+      const container =
+        tb === 'country' ||
+        (tb === 'place' && (bw.tags.has('Region') || /^head:(region|province|district|county|governorate|oblast|prefecture|state)/.test(b.reason)));
+      const next = words[b.last + 1];
+      const enumeration = next !== undefined && (next.lower === 'and' || next.lower === 'or' || /^\s*(and|or)\b/.test(bw.post));
+      if (ta === 'place' && container && !enumeration) addRelation(ida, 'located_in', idb, 'place-comma-container', a.sentence);
+    }
+  }
+
+  // Same-sentence co-occurrence, kept apart from stated relations.
+  for (const { candidates: cs } of perSentence) {
+    const ids = [...new Set(cs.map((c) => idOf.get(c)).filter((x): x is string => x !== undefined))].sort();
+    if (ids.length < 2 || ids.length > MAX_COOCCURRING) continue;
+    const sentence = (cs[0] as Candidate).sentence;
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) addRelation(ids[x] as string, 'co_occurs_with', ids[y] as string, 'same-sentence', sentence);
+    }
+  }
+
+  // Aliases: every surface form besides the name, then title forms; mentions in text order.
+  for (const entity of entities.values()) {
+    entity.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const seen = new Set<string>([entity.name]);
+    const aliases: string[] = [];
+    for (const form of [...entity.mentions.map((m) => m.text), ...(aliasExtra.get(entity.id) ?? [])]) {
+      const f = form.replace(/\s+/g, ' ').trim();
+      if (f && !seen.has(f)) {
+        seen.add(f);
+        aliases.push(f);
+      }
+    }
+    entity.aliases = aliases;
+    const n = entity.mentions.length;
+    entity.confidence = round(Math.min(0.99, entity.confidence + 0.02 * Math.max(0, n - 1)));
+  }
+
+  const sortedEntities = [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = (a: ExtractedRelation, b: ExtractedRelation): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const all = [...relations.values()];
+  return {
+    id: doc.id,
+    document: { id: doc.id, title: doc.title, publishedAt: doc.publishedAt, chars: doc.text.length },
+    extractor: EXTRACTOR_VERSION,
+    sentences: parsed.sentences,
+    entities: sortedEntities,
+    relations: all.filter((r) => r.type !== 'co_occurs_with').sort(byId),
+    cooccurrences: all.filter((r) => r.type === 'co_occurs_with').sort(byId),
+    events: [],
+  };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export type { EntityType };

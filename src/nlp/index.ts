@@ -1,0 +1,5 @@
+// The nlp layer's surface: extract() and the contract types.
+export { EXTRACTOR_VERSION, extract, type ExtractInput } from './extract.js';
+export { RELATION_RULES, type RelationRule } from './rules/relations.js';
+export { entityId, nameKey, slugify } from './slug.js';
+export * from './types.js';

@@ -1,0 +1,359 @@
+// Finds name chunks in each sentence and gives each a type from lexicons, head words, titles and context.
+import { lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
+import { FACILITY_WORDS, headType, LOWERCASE_ORG_HEADS, LOWERCASE_PLACE_HEADS, lookupKnown } from './lexicon/heads.js';
+import { FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
+import type { Parsed, Word } from './parse.js';
+import { findTitles, type TitleSpan } from './titles.js';
+import type { EntityType } from './types.js';
+
+export interface Candidate {
+  sentence: number;
+  /** Word indices (inclusive) within the sentence. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType | null;
+  reason: string;
+  confidence: number;
+  iso?: string;
+  acronym: boolean;
+  /** A title written right before the name ("Foreign Minister" Abbas Araghchi). */
+  title?: TitleSpan;
+  /** What that title is held in: a country code or the candidate before the title. */
+  titleOf?: { iso?: string; candidate?: Candidate };
+  /** "X (Y)": this candidate is Y, written in brackets right after X. */
+  parenOf?: Candidate;
+  /** Capitalised only because it starts a sentence: kept only if the document confirms it. */
+  weak: boolean;
+  locative: boolean;
+  words: number;
+}
+
+export interface DemonymMark {
+  sentence: number;
+  word: number;
+  iso: string;
+}
+
+export interface SentenceMentions {
+  candidates: Candidate[];
+  titles: TitleSpan[];
+  demonyms: DemonymMark[];
+}
+
+const ADJECTIVE_SUFFIX = /(an|ian|ish|ese|ic|al|ist|ists)$/;
+const CONNECTOR_HEADS = new Set(['republic', 'kingdom', 'federation', 'emirates', 'commonwealth', 'union', 'state', 'states', 'islands']);
+const STANDALONE_ORG_HEADS = new Set(['congress', 'senate', 'parliament', 'cabinet', 'pentagon', 'kremlin']);
+const SENTENCE_MARK = /[^\s]/;
+const ALL_CAPS_SENTENCE_MIN_WORDS = 3;
+
+const isNumericTail = (w: Word): boolean => w.parts.length > 1 && /^\d/.test((w.parts.at(-1) as { text: string }).text);
+const isLowerTailCompound = (w: Word): boolean =>
+  w.parts.length > 1 && /^\p{Ll}/u.test((w.parts.at(-1) as { text: string }).text) && !NAME_PARTICLES.has((w.parts[0] as { text: string }).text.toLowerCase());
+const isParticleWord = (w: Word): boolean =>
+  w.parts.length > 1 && NAME_PARTICLES.has((w.parts[0] as { text: string }).text.toLowerCase()) && /^\p{Lu}/u.test((w.parts.at(-1) as { text: string }).text);
+
+/** Could this word be (part of) a name? */
+function isNameWord(w: Word): boolean {
+  if (!w.capitalized && !isParticleWord(w)) return false;
+  // "US" is a country, "us" a pronoun.
+  if (w.allCaps && lookupCountry(w.base)) return true;
+  if (FUNCTION_WORDS.has(w.lower) || FUNCTION_WORDS.has(w.base.toLowerCase())) return false;
+  if (WEEKDAYS_MONTHS.has(w.base.toLowerCase().replace(/\.$/, ''))) return false;
+  if (isNumericTail(w)) return false;
+  return /\p{L}/u.test(w.text);
+}
+
+const hasTag = (w: Word, ...tags: string[]): boolean => tags.some((t) => w.tags.has(t));
+
+/** Words whose lower-case form occurs in the document: a capitalised "Talks" at a sentence start is a word, not a name. */
+export function lowercaseVocabulary(parsed: Parsed): Set<string> {
+  const vocab = new Set<string>();
+  for (const w of parsed.words) if (!w.capitalized && /^\p{Ll}/u.test(w.text)) vocab.add(w.base.toLowerCase());
+  return vocab;
+}
+
+function isAllCapsSentence(words: Word[]): boolean {
+  const alpha = words.filter((w) => /\p{L}{2,}/u.test(w.text));
+  return alpha.length >= ALL_CAPS_SENTENCE_MIN_WORDS && alpha.every((w) => w.allCaps);
+}
+
+export function findMentions(parsed: Parsed, vocab: Set<string>): SentenceMentions[] {
+  return parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, vocab));
+}
+
+function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): SentenceMentions {
+  const titles = findTitles(words, text);
+  const inTitle = new Map<number, TitleSpan>();
+  for (const t of titles) for (let k = t.first; k <= t.last; k++) inTitle.set(k, t);
+  const titleEndingAt = new Map<number, TitleSpan>(titles.map((t) => [t.last, t]));
+  const candidates: Candidate[] = [];
+  const demonyms: DemonymMark[] = [];
+  const allCaps = isAllCapsSentence(words);
+  const sentence = words[0]?.sentence ?? 0;
+
+  const make = (first: number, last: number, endOverride?: number): Candidate => {
+    const a = words[first] as Word;
+    const b = words[last] as Word;
+    const end = endOverride ?? b.baseEnd;
+    return {
+      sentence,
+      first,
+      last,
+      start: a.start,
+      end,
+      text: text.slice(a.start, end),
+      type: null,
+      reason: '',
+      confidence: 0,
+      acronym: false,
+      weak: false,
+      locative: false,
+      words: last - first + 1,
+    };
+  };
+
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i] as Word;
+    if (inTitle.has(i) || !isNameWord(w)) {
+      i++;
+      continue;
+    }
+    if (allCaps && !w.tags.has('Acronym') && !lookupCountry(w.base) && !lookupKnown(w.base)) {
+      // Headlines in capitals: only names the lexicons know, to avoid typing every word.
+      const cap = w.base.charAt(0) + w.base.slice(1).toLowerCase();
+      if (!lookupCountry(cap) && !lookupCapital(cap) && !lookupDemonym(cap)) {
+        i++;
+        continue;
+      }
+    }
+    // "Iran-backed": the capitalised part is a mention; the compound is an adjective.
+    if (isLowerTailCompound(w)) {
+      const part = (w.parts[0] as { text: string }).text;
+      const iso = lookupCountry(part);
+      if (iso) {
+        const c = make(i, i, w.start + part.length);
+        Object.assign(c, { type: 'country', iso, reason: 'country-lexicon', confidence: 0.9 });
+        candidates.push(c);
+      } else {
+        const dem = lookupDemonym(part);
+        if (dem) demonyms.push({ sentence, word: i, iso: dem });
+      }
+      i++;
+      continue;
+    }
+    // Extend along the capitalised run.
+    let j = i;
+    let lowerHead: string | null = null;
+    for (;;) {
+      const cur = words[j] as Word;
+      if (cur.possessive || SENTENCE_MARK.test(cur.post)) break;
+      const nx = words[j + 1];
+      if (!nx || inTitle.has(j + 1) || SENTENCE_MARK.test(nx.pre)) break;
+      if (isNameWord(nx) && !isLowerTailCompound(nx) && !(allCaps && !nx.tags.has('Acronym'))) {
+        j++;
+        continue;
+      }
+      const after = words[j + 2];
+      const after2 = words[j + 3];
+      if ((nx.lower === 'of' || nx.lower === 'for') && !SENTENCE_MARK.test(nx.post)) {
+        const ht = headType(cur.base);
+        const connectorOk = (ht !== undefined && j > i) || CONNECTOR_HEADS.has(cur.lower);
+        if (connectorOk && after && isNameWord(after) && !inTitle.has(j + 2)) {
+          j += 2;
+          continue;
+        }
+        if (connectorOk && after?.lower === 'the' && after2 && isNameWord(after2) && !inTitle.has(j + 3)) {
+          j += 3;
+          continue;
+        }
+      }
+      if (NAME_PARTICLES.has(nx.lower) && after && isNameWord(after) && !SENTENCE_MARK.test(nx.post)) {
+        j += 2;
+        continue;
+      }
+      if (!nx.capitalized && (LOWERCASE_PLACE_HEADS.has(nx.base) || LOWERCASE_ORG_HEADS.has(nx.base))) {
+        lowerHead = nx.base;
+        j++;
+      }
+      break;
+    }
+    let first = i;
+    // Drop sentence-initial words that are ordinary words ("Hawkish Israeli ...", "Municipal workers").
+    while (first < j) {
+      const fw = words[first] as Word;
+      if (
+        fw.initial &&
+        !lookupCountry(fw.base) &&
+        !hasTag(fw, 'Person', 'FirstName', 'Place', 'Country', 'City') &&
+        (vocab.has(fw.lower) || hasTag(fw, 'Adjective', 'Adverb', 'Verb', 'Gerund', 'Plural'))
+      )
+        first++;
+      else break;
+    }
+    // A leading demonym is a modifier unless the name needs it ("Iranian Civil Aviation Organization").
+    const lastWord = words[j] as Word;
+    const fullHead = lowerHead ?? headOf(words, first, j);
+    const wholeTyped =
+      lookupCountry(text.slice((words[first] as Word).start, lastWord.baseEnd)) || lookupKnown(text.slice((words[first] as Word).start, lastWord.baseEnd));
+    while (first <= j && !wholeTyped) {
+      const fw = words[first] as Word;
+      const iso = lookupDemonym(fw.base);
+      const isDemonym = iso !== undefined || hasTag(fw, 'Demonym');
+      if (!isDemonym) break;
+      if (first < j && fullHead && headType(fullHead) && headType(fullHead) !== 'place') break;
+      if (iso) demonyms.push({ sentence, word: first, iso });
+      first++;
+    }
+    if (first > j) {
+      i = j + 1;
+      continue;
+    }
+    const c = make(first, j);
+    classify(c, words, vocab, titleEndingAt, lowerHead, candidates, demonyms);
+    if (c.type !== null || !c.reason.startsWith('skip')) candidates.push(c);
+    i = j + 1;
+  }
+  // "Islamic Revolutionary Guard Corps (IRGC)", "Hozour (Presence)": a bracketed name right after a name.
+  for (let k = 1; k < candidates.length; k++) {
+    const c = candidates[k] as Candidate;
+    const prev = candidates[k - 1] as Candidate;
+    const w = words[c.first] as Word;
+    if (c.first === prev.last + 1 && /\(\s*$/.test((words[prev.last] as Word).post + w.pre) && c.last === c.first && /^\)/.test((words[c.last] as Word).post)) {
+      if (c.type !== 'country' && c.type !== 'place') c.parenOf = prev;
+    }
+  }
+  return { candidates, titles, demonyms };
+}
+
+/** The head word of a name: the word before its first "of"/"for", else its last word. */
+function headOf(words: Word[], first: number, last: number): string | null {
+  for (let k = first + 1; k <= last; k++) {
+    const lw = (words[k] as Word).lower;
+    if (lw === 'of' || lw === 'for') return (words[k - 1] as Word).base;
+  }
+  return last > first ? (words[last] as Word).base : null;
+}
+
+interface Verdict {
+  type: EntityType | null;
+  reason: string;
+  confidence: number;
+}
+
+const verdict = (type: EntityType | null, reason: string, confidence: number): Verdict => ({ type, reason, confidence });
+
+/** Types one chunk (and records its title, holder and context on it). Rules run from surest to weakest. */
+function classify(
+  c: Candidate,
+  words: Word[],
+  vocab: Set<string>,
+  titleEndingAt: Map<number, TitleSpan>,
+  lowerHead: string | null,
+  candidates: Candidate[],
+  demonyms: DemonymMark[],
+): void {
+  const v = judge(c, words, vocab, titleEndingAt, lowerHead, candidates, demonyms);
+  c.type = v.type;
+  c.reason = v.reason;
+  c.confidence = v.confidence;
+}
+
+function judge(
+  c: Candidate,
+  words: Word[],
+  vocab: Set<string>,
+  titleEndingAt: Map<number, TitleSpan>,
+  lowerHead: string | null,
+  candidates: Candidate[],
+  demonyms: DemonymMark[],
+): Verdict {
+  const set = verdict;
+  const fw = words[c.first] as Word;
+  const lw = words[c.last] as Word;
+  const prev = words[c.first - 1];
+  const next = words[c.last + 1];
+  c.locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !SENTENCE_MARK.test(prev.post);
+  const title = titleEndingAt.get(c.first - 1);
+  if (title) {
+    c.title = title;
+    c.titleOf = titleHolder(title, words, candidates, demonyms);
+  }
+
+  const iso = lookupCountry(c.text);
+  if (iso) {
+    c.iso = iso;
+    return set('country', 'country-lexicon', 0.95);
+  }
+  const known = lookupKnown(c.text);
+  if (known) return set(known, 'general-lexicon', 0.9);
+  const capitalOf = lookupCapital(c.text);
+  if (capitalOf && !c.title) {
+    const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));
+    if (c.locative || followedByContainer) return set('place', 'capital-literal', 0.85);
+    c.iso = capitalOf;
+    return set('country', 'capital-for-government', 0.75);
+  }
+  if (c.words === 1 && fw.allCaps && /^[\p{Lu}\d&]{2,7}$/u.test(fw.base) && /\p{Lu}/u.test(fw.base)) {
+    c.acronym = true;
+    return set('organization', 'acronym', 0.6);
+  }
+  const head = lowerHead ?? headOf(words, c.first, c.last);
+  if (lowerHead && LOWERCASE_ORG_HEADS.has(lowerHead)) return set('organization', `head:${lowerHead}`, 0.85);
+  if (head) {
+    const ht = headType(head);
+    if (ht) return set(ht, `head:${head.toLowerCase()}`, 0.85);
+  } else if (STANDALONE_ORG_HEADS.has(fw.base.toLowerCase())) {
+    return set('organization', 'head:standalone', 0.8);
+  }
+  if (c.title) return set('person', 'title-prefix', 0.9);
+  // "Natanz uranium enrichment site": a facility word within three lower-case words marks a place.
+  for (let k = c.last + 1; k <= c.last + 3 && k < words.length; k++) {
+    const wk = words[k] as Word;
+    if (wk.capitalized || SENTENCE_MARK.test((words[k - 1] as Word).post)) break;
+    if (FACILITY_WORDS.has(wk.base)) return set('place', 'facility-word', 0.75);
+  }
+  const personTags = hasTag(fw, 'FirstName') || (c.words > 1 && hasTag(fw, 'Person')) || hasTag(lw, 'LastName') || (c.words === 1 && hasTag(fw, 'Person'));
+  const placeTags = [fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) && !hasTag(fw, 'FirstName');
+  const speaker = next !== undefined && (SPEECH_VERBS.has(next.lower) || (/^,\s*$/.test(lw.post) && SPEECH_VERBS.has(next.lower)));
+  if (personTags && !placeTags) return set('person', 'name-lexicon', 0.8);
+  if (placeTags) return set('place', 'place-lexicon', 0.75);
+  if (c.words > 1 && [fw, lw].some((w) => hasTag(w, 'Organization'))) return set('organization', 'organization-lexicon', 0.65);
+  if (speaker) return set('person', 'speaker', 0.7);
+  if (c.words > 1) {
+    const allAlpha = (() => {
+      for (let k = c.first; k <= c.last; k++) if (!/^[\p{L}'.-]+$/u.test((words[k] as Word).base)) return false;
+      return true;
+    })();
+    if (allAlpha && c.words <= 4) return set('person', 'name-shape', 0.6);
+    return set('organization', 'name-shape', 0.45);
+  }
+  // One unknown capitalised word.
+  if (next && !next.capitalized && /^\p{Ll}/u.test(next.text) && !SENTENCE_MARK.test(lw.post) && !lw.possessive) {
+    if (fw.initial || ADJECTIVE_SUFFIX.test(fw.lower) || hasTag(fw, 'Adjective', 'Demonym')) return set(null, 'skip:adjective', 0);
+  }
+  if (fw.initial) {
+    if (vocab.has(fw.base.toLowerCase()) || /(ing|ly|ed)$/.test(fw.lower)) return set(null, 'skip:sentence-initial', 0);
+    c.weak = true;
+  }
+  if (hasTag(fw, 'Adjective', 'Demonym') && !hasTag(fw, 'ProperNoun')) return set(null, 'skip:adjective', 0);
+  return set(null, 'unknown', 0.45);
+}
+
+/** "US President-elect", "Iran's foreign minister", "Iranian President": what a title is held in. */
+function titleHolder(title: TitleSpan, words: Word[], candidates: Candidate[], demonyms: DemonymMark[]): Candidate['titleOf'] {
+  const before = title.first - 1;
+  if (before < 0) return undefined;
+  const bw = words[before] as Word;
+  if (SENTENCE_MARK.test(bw.post) && !bw.possessive) return undefined;
+  const dem = demonyms.find((d) => d.word === before);
+  if (dem) return { iso: dem.iso };
+  const cand = candidates.find((x) => x.last === before);
+  if (cand && (cand.type === 'country' || cand.type === 'organization' || cand.iso)) return { candidate: cand };
+  const iso = lookupDemonym(bw.base) ?? lookupCountry(bw.base);
+  if (iso) return { iso };
+  return undefined;
+}

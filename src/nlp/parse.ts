@@ -1,0 +1,169 @@
+// The one place that calls compromise: one parse per document, narrowed from `any` into typed words and sentences.
+import nlp from 'compromise';
+import type { Sentence } from './types.js';
+
+/** A token as the rest of nlp/ sees it; hyphen chains ("Mar-a-Lago", "Iran-backed") are one word. */
+export interface Word {
+  index: number;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case with curly apostrophes straightened. */
+  lower: string;
+  /** The text without a trailing possessive ("Iran's" → "Iran"). */
+  base: string;
+  baseEnd: number;
+  possessive: boolean;
+  tags: ReadonlySet<string>;
+  /** Punctuation and space before the first / after the last term, as compromise split them. */
+  pre: string;
+  post: string;
+  capitalized: boolean;
+  allCaps: boolean;
+  /** First word of a sentence or of a quotation: capitalised whatever it is. */
+  initial: boolean;
+  /** The hyphen-joined parts, each with its own tags. */
+  parts: { text: string; tags: ReadonlySet<string> }[];
+}
+
+export interface Parsed {
+  text: string;
+  sentences: Sentence[];
+  /** Words of each sentence, in order. */
+  words: Word[];
+  bySentence: Word[][];
+}
+
+interface RawTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  start: number;
+  length: number;
+}
+
+function narrowTerm(value: unknown): RawTerm | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  const offset = t.offset as Record<string, unknown> | undefined;
+  if (typeof t.text !== 'string' || typeof offset?.start !== 'number' || typeof offset.length !== 'number') return null;
+  return {
+    text: t.text,
+    pre: typeof t.pre === 'string' ? t.pre : '',
+    post: typeof t.post === 'string' ? t.post : '',
+    tags: Array.isArray(t.tags) ? t.tags.filter((x): x is string => typeof x === 'string') : [],
+    start: offset.start,
+    length: offset.length,
+  };
+}
+
+const OPENING = /[“"‘'([«]/;
+const CLOSING_PUNCT = /^[.!?;:,…)\]'"’”»]+/;
+const POSSESSIVE = /(['’]s|s['’])$/;
+
+/**
+ * Parses a document once. Offsets come from compromise and are checked against the text: a term whose
+ * text does not sit at its offset is re-found by a forward search, so every span slices back exactly.
+ */
+export function parseText(text: string): Parsed {
+  const raw: unknown = nlp(text).json({ offset: true });
+  const rawSentences = Array.isArray(raw) ? raw : [];
+  const sentenceTerms: RawTerm[][] = [];
+  let cursor = 0;
+  for (const s of rawSentences) {
+    const terms = (s as { terms?: unknown }).terms;
+    if (!Array.isArray(terms)) continue;
+    let current: RawTerm[] = [];
+    for (const value of terms) {
+      const term = narrowTerm(value);
+      if (!term || term.text.length === 0) continue;
+      if (text.slice(term.start, term.start + term.length) !== term.text) {
+        const at = text.indexOf(term.text, cursor);
+        if (at < 0) continue;
+        term.start = at;
+        term.length = term.text.length;
+      }
+      if (term.start < cursor) continue;
+      cursor = term.start + term.length;
+      const prev = current.at(-1);
+      // compromise keeps quoted passages whole: "…in shambles. Their main proxy…" is still two sentences.
+      if (
+        prev &&
+        /[.!?]["”’)]*\s+$/.test(prev.post) &&
+        /^[“"‘(]?\p{Lu}/u.test(term.pre + term.text) &&
+        !/^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Corp|Co|No|Vol|Fig|vs?)$/u.test(prev.text) &&
+        !prev.tags.includes('Abbreviation') &&
+        !prev.tags.includes('Acronym')
+      ) {
+        sentenceTerms.push(current);
+        current = [];
+      }
+      // A line break always ends a sentence (headlines, captions and bylines have no final period).
+      if (current.length > 0 && /\n/.test(text.slice((current.at(-1) as RawTerm).start + (current.at(-1) as RawTerm).length, term.start))) {
+        sentenceTerms.push(current);
+        current = [];
+      }
+      current.push(term);
+    }
+    if (current.length > 0) sentenceTerms.push(current);
+  }
+
+  const sentences: Sentence[] = [];
+  const words: Word[] = [];
+  const bySentence: Word[][] = [];
+  for (const terms of sentenceTerms) {
+    const si = sentences.length;
+    const first = terms[0] as RawTerm;
+    const last = terms.at(-1) as RawTerm;
+    let start = first.start;
+    // An opening quote or bracket right before the first word belongs to the sentence.
+    while (start > 0 && /[“"‘([«]/.test(text.charAt(start - 1)) && (start === 1 || /\s/.test(text.charAt(start - 2)))) start--;
+    const lastEnd = last.start + last.length;
+    const tail = CLOSING_PUNCT.exec(text.slice(lastEnd, lastEnd + 8));
+    const end = lastEnd + (tail ? tail[0].length : 0);
+    sentences.push({ index: si, start, end });
+    const sentenceWords: Word[] = [];
+    let i = 0;
+    while (i < terms.length) {
+      let j = i;
+      // Join "Mar" "-" "a" "-" "Lago" into one word when compromise split on the hyphen.
+      while (j + 1 < terms.length && (terms[j] as RawTerm).post === '-' && (terms[j + 1] as RawTerm).pre === '') j++;
+      const group = terms.slice(i, j + 1);
+      const g0 = group[0] as RawTerm;
+      const gl = group.at(-1) as RawTerm;
+      const wStart = g0.start;
+      const wEnd = gl.start + gl.length;
+      const wText = text.slice(wStart, wEnd);
+      const possessive = POSSESSIVE.test(wText) && wText.length > 2;
+      const cut = possessive ? (/s['’]$/.test(wText) ? 1 : 2) : 0;
+      const tags = new Set<string>();
+      for (const t of group) for (const tag of t.tags) tags.add(tag);
+      const prevPost = sentenceWords.at(-1)?.post ?? '';
+      const word: Word = {
+        index: words.length,
+        sentence: si,
+        start: wStart,
+        end: wEnd,
+        text: wText,
+        lower: wText.toLowerCase().replace(/[’‘]/g, "'"),
+        base: wText.slice(0, wText.length - cut),
+        baseEnd: wEnd - cut,
+        possessive,
+        tags,
+        pre: g0.pre,
+        post: gl.post,
+        capitalized: /^[\p{Lu}]/u.test(wText),
+        allCaps: /^[\p{Lu}\d.&-]+$/u.test(wText) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(wText),
+        initial: sentenceWords.length === 0 || OPENING.test(g0.pre) || /[:—–]\s*$/.test(prevPost),
+        parts: group.map((t) => ({ text: t.text, tags: new Set(t.tags) })),
+      };
+      words.push(word);
+      sentenceWords.push(word);
+      i = j + 1;
+    }
+    bySentence.push(sentenceWords);
+  }
+  return { text, sentences, words, bySentence };
+}

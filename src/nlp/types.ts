@@ -1,0 +1,103 @@
+// The extraction contract (DESIGN.md, "newsgraph extract"): what one document yields. Public: add fields, never rename.
+
+export const ENTITY_TYPES = ['person', 'country', 'organization', 'place', 'program', 'event'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Mention extends Span {
+  sentence: number;
+}
+
+export interface Role {
+  /** Lower-case title as written, without the country: "foreign minister". */
+  title: string;
+  /** Entity id of what the role is held in, when the text says. */
+  of: string | null;
+}
+
+export interface EntityAttributes {
+  roles?: Role[];
+  /** ISO 3166-1 alpha-2 code, for countries. */
+  iso?: string;
+  /** Acronym of an organization or program when the text gives one. */
+  acronym?: string;
+}
+
+export interface ExtractedEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentions: Mention[];
+  confidence: number;
+  attributes: EntityAttributes;
+}
+
+export interface Evidence extends Span {
+  sentence: number;
+}
+
+export interface ExtractedRelation {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  rule: string;
+  evidence: Evidence[];
+}
+
+export interface EventDate {
+  text: string;
+  value: string | null;
+}
+
+export interface Participant {
+  entity: string;
+  role: 'agent' | 'target' | 'counterpart' | 'beneficiary' | 'location' | 'other';
+}
+
+export interface ExtractedEvent {
+  id: string;
+  eventType: string;
+  quadClass: string | null;
+  name: string;
+  trigger: Span;
+  date: EventDate | null;
+  location: string | null;
+  participants: Participant[];
+  evidence: Evidence;
+  confidence: number;
+  rule: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  publishedAt: string | null;
+  chars: number;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface Extraction {
+  id: string;
+  document: DocumentSummary;
+  extractor: string;
+  sentences: Sentence[];
+  entities: ExtractedEntity[];
+  /** Stated relations only. */
+  relations: ExtractedRelation[];
+  /** Same-sentence co-occurrences (`co_occurs_with`), kept apart: never a stated relation. */
+  cooccurrences: ExtractedRelation[];
+  events: ExtractedEvent[];
+}

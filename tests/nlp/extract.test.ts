@@ -1,0 +1,148 @@
+// Table-driven extraction tests: names, types, aliases and roles that must be found, and sentences that must yield nothing.
+import { describe, expect, it } from 'vitest';
+import { extract, type Extraction, RELATION_RULES } from '../../src/nlp/index.js';
+
+const run = (text: string): Extraction => extract({ id: 'test', title: null, publishedAt: null, text });
+const byName = (x: Extraction, name: string) => x.entities.find((e) => e.name === name);
+
+interface EntityCase {
+  text: string;
+  name: string;
+  type: string;
+  aliases?: string[];
+  mentions?: number;
+  role?: { title: string; of: string | null };
+}
+
+const MUST_FIND: EntityCase[] = [
+  {
+    text: 'Foreign Minister Abbas Araghchi said on Monday that talks would resume.',
+    name: 'Abbas Araghchi',
+    type: 'person',
+    role: { title: 'foreign minister', of: null },
+  },
+  {
+    text: "Iran's Supreme Leader Ali Khamenei gave a speech in Tehran.",
+    name: 'Ali Khamenei',
+    type: 'person',
+    role: { title: 'supreme leader', of: 'country:iran' },
+  },
+  {
+    text: 'Iranian President Masoud Pezeshkian told reporters on Wednesday.',
+    name: 'Masoud Pezeshkian',
+    type: 'person',
+    role: { title: 'president', of: 'country:iran' },
+  },
+  { text: 'Joe Biden spoke first. Later, Biden said the economy was weak.', name: 'Joe Biden', type: 'person', mentions: 2, aliases: ['Biden'] },
+  {
+    text: "In response, Iran's Islamic Revolutionary Guard Corps (IRGC) suspended devices. The IRGC said more.",
+    name: 'Islamic Revolutionary Guard Corps',
+    type: 'organization',
+    aliases: ['IRGC'],
+    mentions: 3,
+  },
+  {
+    text: 'The US withdrew in 2018, and America has not returned since the United States left.',
+    name: 'United States',
+    type: 'country',
+    mentions: 3,
+    aliases: ['US', 'America'],
+  },
+  { text: 'Britain and the U.K. government disagree.', name: 'United Kingdom', type: 'country', aliases: ['Britain', 'U.K.'] },
+  { text: 'Trump spoke at Mar-a-Lago in Palm Beach, Florida, on Tuesday.', name: 'Mar-a-Lago', type: 'place' },
+  { text: 'Trump spoke at Mar-a-Lago in Palm Beach, Florida, on Tuesday.', name: 'Palm Beach', type: 'place' },
+  { text: 'Workers inspected a building in the Dnipropetrovsk region on Friday.', name: 'Dnipropetrovsk region', type: 'place' },
+  { text: 'Efforts by the Biden administration to revive the deal failed.', name: 'Biden administration', type: 'organization' },
+  {
+    text: 'Diplomats met to revive the Joint Comprehensive Plan of Action. The JCPOA was signed in 2015.',
+    name: 'Joint Comprehensive Plan of Action',
+    type: 'program',
+    aliases: ['JCPOA'],
+  },
+  { text: 'Officials from the European Union and the EU delegation met in Geneva.', name: 'European Union', type: 'organization', aliases: ['EU'] },
+  { text: 'The Iranian Civil Aviation Organization banned pagers on flights.', name: 'Iranian Civil Aviation Organization', type: 'organization' },
+  { text: 'A drone factory opened in the Alabuga Special Economic Zone last year.', name: 'Alabuga Special Economic Zone', type: 'place' },
+  { text: 'Kazem Gharibabadi said the talks were serious.', name: 'Kazem Gharibabadi', type: 'person' },
+  {
+    text: 'Hawkish Israeli Prime Minister Benjamin Netanyahu has said little.',
+    name: 'Benjamin Netanyahu',
+    type: 'person',
+    role: { title: 'prime minister', of: 'country:israel' },
+  },
+  { text: 'He urged patience, Bashar al-Assad said in Damascus.', name: 'Bashar al-Assad', type: 'person' },
+];
+
+describe('entities that must be found', () => {
+  it.each(MUST_FIND.map((c) => [`${c.name} in "${c.text.slice(0, 50)}"`, c] as const))('%s', (_label, c) => {
+    const x = run(c.text);
+    const e = byName(x, c.name);
+    expect(e, `entities: ${x.entities.map((y) => `${y.type}:${y.name}`).join(', ')}`).toBeDefined();
+    if (!e) return;
+    expect(e.type).toBe(c.type);
+    expect(e.id).toMatch(/^[a-z]+:[a-z0-9-]+$/);
+    for (const a of c.aliases ?? []) expect(e.aliases).toContain(a);
+    if (c.mentions !== undefined) expect(e.mentions).toHaveLength(c.mentions);
+    if (c.role) expect(e.attributes.roles).toContainEqual(c.role);
+    // A title is a role, never part of a mention.
+    for (const m of e.mentions) expect(m.text).not.toMatch(/^(Foreign Minister|President|Supreme Leader|Prime Minister)\b/);
+  });
+});
+
+describe('mentions are clean spans', () => {
+  it('drops a trailing possessive', () => {
+    const x = run("Abbas Araghchi spoke. Araghchi's comments drew criticism.");
+    const e = byName(x, 'Abbas Araghchi');
+    expect(e?.mentions.map((m) => m.text)).toEqual(['Abbas Araghchi', 'Araghchi']);
+  });
+  it('keeps the literal capital a place and the political capital the country', () => {
+    const x = run("Tehran's nuclear program worries its neighbours. A hospital in Tehran was busy.");
+    expect(byName(x, 'Iran')?.mentions.map((m) => m.text)).toEqual(['Tehran']);
+    expect(byName(x, 'Tehran')?.type).toBe('place');
+  });
+});
+
+describe('people who share a surname stay apart', () => {
+  it('does not merge two first names', () => {
+    const x = run('Joe Biden met Jill Biden at the airport.');
+    expect(byName(x, 'Joe Biden')).toBeDefined();
+    expect(byName(x, 'Jill Biden')).toBeDefined();
+  });
+});
+
+const MUST_NOT_FIND = [
+  'Talks resumed on Monday after a long pause.',
+  'However, the minister said nothing new.',
+  'Describing the talks as serious, he left early.',
+  'In January, officials met on Wednesday and again in March.',
+  'The weather was mild and the markets were calm.',
+  'Negotiators from both sides agreed to meet again.',
+];
+
+describe('sentences that must yield no entity', () => {
+  it.each(MUST_NOT_FIND)('%s', (text) => {
+    expect(run(text).entities.map((e) => `${e.type}:${e.name}`)).toEqual([]);
+  });
+});
+
+describe('relation rules, from their own examples', () => {
+  const find = (x: Extraction, triple: string) => {
+    const [s, type, t] = triple.split('|');
+    const ids = (name: string | undefined) => x.entities.filter((e) => e.name === name).map((e) => e.id);
+    return [...x.relations, ...x.cooccurrences].find((r) => r.type === type && ids(s).includes(r.source) && ids(t).includes(r.target));
+  };
+  for (const rule of RELATION_RULES) {
+    describe(rule.reason, () => {
+      it.each(rule.fires)('fires on: %s', (text, triple) => {
+        const x = run(text);
+        const r = find(x, triple);
+        expect(r, `relations: ${[...x.relations, ...x.cooccurrences].map((y) => y.id).join(', ')}`).toBeDefined();
+        expect(r?.rule).toBe(rule.reason);
+        expect(r?.evidence[0]?.text).toBe(text.slice(r?.evidence[0]?.start, r?.evidence[0]?.end));
+      });
+      it.each(rule.mustNotFire)('does not fire on: %s', (text) => {
+        const x = run(text);
+        expect([...x.relations, ...x.cooccurrences].filter((r) => r.rule === rule.reason).map((r) => r.id)).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,95 @@
+// Builds the graph view from stored extractions: a deterministic function of their contents, whatever the ingest order.
+import type { Extraction, ExtractedRelation } from '../nlp/types.js';
+import { createGraph, type DocumentInfo, type EntityNode, type KnowledgeGraph, type RelationEdge } from './model.js';
+
+export interface DocumentMeta {
+  id: string;
+  url: string | null;
+  source: string;
+}
+
+/** Merges every extraction into one graph. Extractions are applied in document-id order. */
+export function buildGraph(extractions: Iterable<Extraction>, meta: Iterable<DocumentMeta> = []): { graph: KnowledgeGraph; documents: DocumentInfo[] } {
+  const sorted = [...extractions].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
+  const metaById = new Map([...meta].map((m) => [m.id, m]));
+  const graph = createGraph();
+  const documents: DocumentInfo[] = [];
+  for (const x of sorted) {
+    addExtraction(graph, x);
+    const m = metaById.get(x.document.id);
+    documents.push({
+      id: x.document.id,
+      title: x.document.title,
+      publishedAt: x.document.publishedAt,
+      url: m?.url ?? null,
+      source: m?.source ?? '',
+      chars: x.document.chars,
+      entityCount: x.entities.length,
+      extractor: x.extractor,
+    });
+  }
+  graph.setAttribute('documents', documents.length);
+  return { graph, documents };
+}
+
+/** Adds one document's contribution; merging is idempotent per (entity, document). */
+export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
+  const docId = x.document.id;
+  for (const e of x.entities) {
+    if (!graph.hasNode(e.id)) {
+      const node: EntityNode = {
+        id: e.id,
+        type: e.type,
+        name: e.name,
+        aliases: [],
+        mentionCount: 0,
+        documents: [],
+        confidence: e.confidence,
+        roles: [],
+        iso: e.attributes.iso ?? null,
+        acronym: e.attributes.acronym ?? null,
+      };
+      graph.addNode(e.id, node);
+    }
+    const node = graph.getNodeAttributes(e.id);
+    if (node.documents.includes(docId)) continue;
+    node.documents = [...node.documents, docId].sort();
+    node.mentionCount += e.mentions.length;
+    node.confidence = Math.max(node.confidence, e.confidence);
+    const aliases = new Set(node.aliases);
+    for (const a of e.aliases) if (a !== node.name) aliases.add(a);
+    node.aliases = [...aliases];
+    for (const r of e.attributes.roles ?? []) {
+      if (!node.roles.some((x) => x.title === r.title && x.of === r.of)) node.roles.push(r);
+    }
+    if (!node.acronym && e.attributes.acronym) node.acronym = e.attributes.acronym;
+  }
+  for (const r of [...x.relations, ...(x.cooccurrences ?? [])]) addRelation(graph, r, docId);
+}
+
+function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string): void {
+  if (!graph.hasNode(r.source) || !graph.hasNode(r.target) || r.source === r.target) return;
+  const evidence = r.evidence.map((e) => ({ documentId: docId, sentence: e.sentence, start: e.start, end: e.end, text: e.text }));
+  if (!graph.hasEdge(r.id)) {
+    const edge: RelationEdge = {
+      id: r.id,
+      type: r.type,
+      source: r.source,
+      target: r.target,
+      confidence: r.confidence,
+      weight: 0,
+      evidence: [],
+      rules: [],
+      cooccurrence: r.type === 'co_occurs_with',
+    };
+    graph.addDirectedEdgeWithKey(r.id, r.source, r.target, edge);
+  }
+  const edge = graph.getEdgeAttributes(r.id);
+  for (const ev of evidence) {
+    if (!edge.evidence.some((x) => x.documentId === ev.documentId && x.sentence === ev.sentence)) edge.evidence.push(ev);
+  }
+  edge.evidence.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.sentence - b.sentence));
+  edge.weight = edge.evidence.length;
+  edge.confidence = Math.max(edge.confidence, r.confidence);
+  if (!edge.rules.includes(r.rule)) edge.rules = [...edge.rules, r.rule].sort();
+}

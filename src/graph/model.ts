@@ -1,0 +1,60 @@
+// The graph's typed attributes: what a node (entity or event) and an edge (relation) carry.
+import { MultiDirectedGraph } from 'graphology';
+import type { EntityType, Role } from '../nlp/types.js';
+
+export interface EvidenceRef {
+  documentId: string;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EntityNode {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentionCount: number;
+  /** Ids of the documents that mention it, sorted. */
+  documents: string[];
+  confidence: number;
+  roles: Role[];
+  iso: string | null;
+  acronym: string | null;
+}
+
+export interface RelationEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  confidence: number;
+  /** Number of supporting sentences. */
+  weight: number;
+  evidence: EvidenceRef[];
+  rules: string[];
+  /** True for `co_occurs_with`: same sentence, nothing stated. */
+  cooccurrence: boolean;
+}
+
+export interface DocumentInfo {
+  id: string;
+  title: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  source: string;
+  chars: number;
+  entityCount: number;
+  extractor: string;
+}
+
+export interface GraphAttributes {
+  documents: number;
+}
+
+export type KnowledgeGraph = MultiDirectedGraph<EntityNode, RelationEdge, GraphAttributes>;
+
+export function createGraph(): KnowledgeGraph {
+  return new MultiDirectedGraph<EntityNode, RelationEdge, GraphAttributes>({ allowSelfLoops: false });
+}

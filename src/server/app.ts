@@ -1,0 +1,143 @@
+// The HTTP server: Express 5 + Apollo Server 5 on loopback, the offline IDE, health probes and JSON errors.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphIndex } from '../graph/index.js';
+import { createApollo } from '../graphql/schema.js';
+import { IDE_APP_JS, idePage, readAsset } from './ide.js';
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** NODE_ENV=production: no introspection, no schema hints in errors. */
+  production: boolean;
+  /** Origins allowed cross-site (exact match). */
+  corsOrigins: string[];
+  /** Largest accepted request body. */
+  bodyLimit: string;
+  log: (line: string) => void;
+}
+
+/** The graph the server answers from; replaced whole when the store changes. */
+export interface GraphState {
+  index: GraphIndex | null;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+const jsonError = (res: Response, status: number, code: string, message: string): void => {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+export async function startServer(state: GraphState, options: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+    s.once('error', reject);
+  });
+
+  const apollo = createApollo({ production: options.production, log: options.log, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && options.corsOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      if (req.method === 'OPTIONS') {
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    if (state.index) res.json({ status: 'ready', documents: state.index.documents.length });
+    else res.status(503).json({ status: 'loading' });
+  });
+
+  // Browsers ask for it on every page; an empty answer keeps their consoles clean.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
+
+  const ideHeaders = (res: Response): void => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; script-src 'self'",
+    );
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+  };
+  app.get('/ide/app.js', (_req, res) => {
+    ideHeaders(res);
+    res.type('text/javascript').send(IDE_APP_JS);
+  });
+  app.get('/ide/:asset', (req, res) => {
+    const asset = readAsset(String(req.params.asset));
+    if (!asset) {
+      jsonError(res, 404, 'NOT_FOUND', `No IDE asset "${req.params.asset}".`);
+      return;
+    }
+    ideHeaders(res);
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.type(asset.type).send(asset.body);
+  });
+  // A browser asking for /graphql gets the IDE; programs get the API.
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+      ideHeaders(res);
+      res.type('text/html').send(idePage());
+      return;
+    }
+    next();
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async () => {
+        if (!state.index) throw new Error('graph not loaded yet');
+        return { index: state.index };
+      },
+    }),
+  );
+
+  app.use((_req, res) => jsonError(res, 404, 'NOT_FOUND', 'No such route. Try /graphql, /healthz or /readyz.'));
+  // Body-parser and other middleware errors: JSON, never an HTML page or a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = error as { type?: string; status?: number; message?: string };
+    if (e.type === 'entity.too.large')
+      return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
+    if (e.type === 'entity.parse.failed')
+      return jsonError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON. Send {"query": "..."} with Content-Type: application/json.');
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return jsonError(res, e.status, 'BAD_REQUEST', e.message ?? 'Bad request.');
+    options.log(`http: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  });
+
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server: httpServer,
+    close: async () => {
+      await apollo.stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

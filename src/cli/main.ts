@@ -1,0 +1,304 @@
+// The newsgraph command line: argument parsing, output and exit codes only; the work is in the layers.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from '../config.js';
+import { isKgError, UsageError } from '../errors.js';
+import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
+import { extract } from '../nlp/index.js';
+import { ingestPath, loadIndex } from '../pipeline.js';
+import type { GraphState } from '../server/app.js';
+import { Store } from '../store/index.js';
+
+const EXIT_OK = 0;
+const EXIT_INTERNAL = 1;
+const EXIT_BAD_INPUT = 2;
+
+const HELP: Record<string, string> = {
+  main: `newsgraph — news articles in, an evidence-backed knowledge graph out, served over GraphQL.
+
+Usage: newsgraph <command> [options]
+
+Commands:
+  extract FILE|-        print the extraction of one article as JSON (the extraction contract)
+  extract --jsonl       read {"id","text",...} lines on stdin, write one extraction per line
+  build --input PATH    ingest a file or directory into the database (idempotent)
+  serve                 serve the stored graph: GraphQL API and IDE at /graphql
+  query '<graphql>'     run one GraphQL query against the stored graph and print the result
+
+Run "newsgraph <command> --help" for a command's options.
+Exit codes: 0 ok, 2 bad input or usage, 1 internal error.`,
+  extract: `Usage: newsgraph extract FILE [--format txt|md|html|jsonl] [--pretty]
+       newsgraph extract - [--format ...]          (read one article from stdin)
+       newsgraph extract --jsonl < docs.jsonl      (one {"id","text","title"?,"publishedAt"?} per line)
+
+Prints the extraction: document, entities with mentions and offsets, relations and events with evidence.
+A .jsonl FILE is read like --jsonl. In --jsonl mode a bad line yields {"id", "error"} and the exit code is 2.`,
+  build: `Usage: newsgraph build --input PATH [--db FILE]
+
+Reads PATH (a .txt, .md, .html or .jsonl file, or a directory of them), extracts each document and stores it.
+Documents already stored (same content) are skipped. Ends with a summary; refused inputs make the exit code 2.
+Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
+  serve: `Usage: newsgraph serve [--db FILE] [--port N] [--host ADDR] [--input PATH]
+
+Rebuilds the graph from the database (no NLP) and serves it:
+  /graphql  GraphQL API (a browser gets the GraphiQL IDE)     /healthz, /readyz  probes
+--input PATH ingests PATH first (as build does). Port: --port, else PORT, else 4000. Host: --host, else HOST, else 127.0.0.1.`,
+  query: `Usage: newsgraph query '<graphql>' [--variables JSON] [--db FILE]
+
+Runs one query against the stored graph and prints the JSON result, e.g.
+  newsgraph query '{ entity(name: "Araghchi") { name type roles { title of { name } } } }'`,
+};
+
+class Output {
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+  line(text: string): void {
+    this.stream.write(`${text}\n`);
+  }
+}
+
+const out = new Output(process.stdout);
+const err = new Output(process.stderr);
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+function parse(args: string[], options: OptionSpec): ParsedArgs {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. See --help.`);
+  }
+}
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function checkFormat(value: string | undefined): InputFormat | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'txt' || value === 'md' || value === 'html' || value === 'jsonl') return value;
+  throw new UsageError(`extract: --format "${value}" is not one of txt, md, html, jsonl.`);
+}
+
+async function cmdExtract(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { jsonl: { type: 'boolean' }, format: { type: 'string' }, pretty: { type: 'boolean' } });
+  if (values.help) return help('extract');
+  const format = checkFormat(str(values.format));
+  const indent = values.pretty ? 2 : undefined;
+  if (values.jsonl || (positionals[0] && positionals[0] !== '-' && (format ?? formatOf(positionals[0])) === 'jsonl')) {
+    return extractJsonl(positionals[0] && positionals[0] !== '-' ? positionals[0] : null, indent);
+  }
+  const target = positionals[0];
+  if (!target) throw new UsageError('extract: give a FILE, "-" for stdin, or --jsonl. See newsgraph extract --help.');
+  if (positionals.length > 1) throw new UsageError(`extract: one FILE at a time (got ${positionals.length}); use build for many.`);
+  let doc: ReturnType<typeof readDocumentFile>[number];
+  if (target === '-') {
+    const text = decodeText(await readStdin(), 'stdin');
+    const results = [...parseText(text, format ?? 'txt', 'stdin')];
+    const first = results[0];
+    if (!first) throw new UsageError('extract: stdin is empty.');
+    if (!first.ok) throw first.error;
+    doc = first.document;
+  } else {
+    const docs = readDocumentFile(target, format ?? formatOf(target) ?? 'txt');
+    doc = docs[0] as (typeof docs)[number];
+  }
+  out.line(JSON.stringify(extract(doc), null, indent));
+  return EXIT_OK;
+}
+
+async function extractJsonl(path: string | null, indent: number | undefined): Promise<number> {
+  const { createReadStream } = await import('node:fs');
+  const input = path ? createReadStream(path) : process.stdin;
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let failures = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    const line = raw.trim();
+    if (!line) continue;
+    const source = `${path ?? 'stdin'}:${lineNo}`;
+    try {
+      const doc = parseJsonlLine(line, source);
+      out.line(JSON.stringify(extract(doc), null, indent));
+    } catch (error) {
+      if (!isKgError(error)) throw error;
+      failures++;
+      let id: unknown = null;
+      try {
+        id = (JSON.parse(line) as { id?: unknown }).id ?? null;
+      } catch {
+        id = null;
+      }
+      out.line(JSON.stringify({ id, error: { code: error.code, message: error.message } }));
+      err.line(`newsgraph: ${error.message}`);
+    }
+  }
+  return failures > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function openStore(config: Config): Store {
+  return Store.open(config.db);
+}
+
+function runIngest(store: Store, input: string): number {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  const summary = ingestPath(store, input, ({ done, source, status }) => {
+    const now = Date.now();
+    if (tty && now - last > 200) {
+      process.stderr.write(`\r${done} read — ${status}: ${source.slice(-60)}`.padEnd(100));
+      last = now;
+    } else if (!tty && status === 'refused') {
+      err.line(`refused ${source}`);
+    }
+  });
+  if (tty) process.stderr.write(`\r${' '.repeat(100)}\r`);
+  const rate = summary.seconds > 0 ? (summary.added / summary.seconds).toFixed(1) : '—';
+  err.line(
+    `newsgraph build: ${summary.added} added, ${summary.duplicates} already stored, ${summary.refused.length} refused (${summary.seconds.toFixed(1)} s, ${rate} docs/s) → ${store.path}`,
+  );
+  for (const r of summary.refused) err.line(`  refused: ${r.reason}`);
+  return summary.refused.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+async function cmdBuild(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { input: { type: 'string', short: 'i' }, db: { type: 'string' } });
+  if (values.help) return help('build');
+  const input = str(values.input) ?? positionals[0];
+  if (!input) throw new UsageError('build: give --input PATH (a file or a directory). See newsgraph build --help.');
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config);
+  try {
+    return runIngest(store, input);
+  } finally {
+    store.close();
+  }
+}
+
+async function cmdServe(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    db: { type: 'string' },
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    input: { type: 'string', short: 'i' },
+  });
+  if (values.help) return help('serve');
+  const config = loadConfig(process.env, { db: str(values.db), port: str(values.port), host: str(values.host) });
+  const store = openStore(config);
+  if (values.input) {
+    const code = runIngest(store, String(values.input));
+    if (code !== EXIT_OK && store.count() === 0) {
+      store.close();
+      return code;
+    }
+  }
+  const state: GraphState = { index: null };
+  const { startServer } = await import('../server/app.js');
+  const server = await startServer(state, {
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    corsOrigins: config.corsOrigins,
+    bodyLimit: '100kb',
+    log: (l) => err.line(l),
+  });
+  const started = performance.now();
+  state.index = loadIndex(store);
+  const s = state.index.stats();
+  err.line(
+    `newsgraph: graph of ${s.documents} documents, ${s.entities} entities, ${s.relations} relations loaded in ${Math.round(performance.now() - started)} ms from ${config.db}`,
+  );
+  out.line(`newsgraph: serving ${server.url}/graphql (IDE in a browser), ${server.url}/healthz`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      err.line(`newsgraph: ${signal}, finishing in-flight requests`);
+      server
+        .close()
+        .catch((e: unknown) => err.line(`newsgraph: error while closing: ${String(e)}`))
+        .finally(() => {
+          store.close();
+          resolve();
+        });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return EXIT_OK;
+}
+
+async function cmdQuery(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { variables: { type: 'string' }, db: { type: 'string' } });
+  if (values.help) return help('query');
+  const query = positionals[0];
+  if (!query) throw new UsageError(`query: give the GraphQL text as an argument, e.g. newsgraph query '{ stats { entities } }'.`);
+  let variables: Record<string, unknown> | undefined;
+  if (values.variables) {
+    try {
+      variables = JSON.parse(String(values.variables)) as Record<string, unknown>;
+    } catch {
+      throw new UsageError('query: --variables is not valid JSON. Pass an object such as \'{"name": "Araghchi"}\'.');
+    }
+  }
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config);
+  try {
+    const index = loadIndex(store);
+    const { createApollo } = await import('../graphql/schema.js');
+    const apollo = createApollo({ production: false, log: (l) => err.line(l) });
+    await apollo.start();
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { index } });
+    await apollo.stop();
+    if (response.body.kind !== 'single') throw new Error('query: unexpected incremental response');
+    const result = response.body.singleResult;
+    out.line(JSON.stringify(result, null, 2));
+    if (!result.errors) return EXIT_OK;
+    return result.errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+  } finally {
+    store.close();
+  }
+}
+
+function help(command: keyof typeof HELP): number {
+  out.line(HELP[command] ?? HELP.main ?? '');
+  return EXIT_OK;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'extract':
+        return await cmdExtract(rest);
+      case 'build':
+        return await cmdBuild(rest);
+      case 'serve':
+        return await cmdServe(rest);
+      case 'query':
+        return await cmdQuery(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return help('main');
+      default:
+        throw new UsageError(`unknown command "${command}". Commands: extract, build, serve, query. See newsgraph --help.`);
+    }
+  } catch (error) {
+    if (isKgError(error)) {
+      err.line(`newsgraph: ${error.message.split('\n')[0]}`);
+      return EXIT_BAD_INPUT;
+    }
+    err.line(`newsgraph: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.NEWSGRAPH_DEBUG) err.line(error instanceof Error ? (error.stack ?? '') : '');
+    return EXIT_INTERNAL;
+  }
+}

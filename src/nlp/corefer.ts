@@ -15,6 +15,8 @@ export interface Cluster {
 
 /** Default type of a single capitalised word that nothing else explains. */
 const UNKNOWN_DEFAULT: EntityType = 'organization';
+/** Heads of official country names: "the Islamic Republic", "the Kingdom". */
+const OFFICIAL_HEADS = /\b(Republic|Kingdom|Federation|Emirates|Commonwealth|Confederation|Sultanate|Emirate)$/;
 
 const initials = (text: string, withConnectors: boolean): string =>
   text
@@ -55,6 +57,22 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     add(cl, c);
   }
 
+  // 1b. "the Islamic Republic": the start or end of the official name of exactly one country named in the text.
+  for (const c of candidates) {
+    if (clusterOf.has(c) || c.words < 2 || !OFFICIAL_HEADS.test(c.text)) continue;
+    const key = nameKey(c.text);
+    const matches = [...byIso.values()].filter((cl) => {
+      const official = nameKey(countryByIso(cl.iso ?? '')?.official ?? '');
+      return official.startsWith(`${key} of `) || official.endsWith(` ${key}`) || official === key;
+    });
+    if (matches.length === 1) {
+      c.type = 'country';
+      c.reason = 'official-name-part';
+      c.confidence = 0.8;
+      add(matches[0] as Cluster, c);
+    }
+  }
+
   // 2. People with full names, longest first so that "Mohammad Javad Zarif" absorbs "Javad Zarif".
   const fullNames = candidates.filter((c) => c.type === 'person' && c.words > 1).sort((a, b) => b.words - a.words || a.start - b.start);
   const bySurname = new Map<string, Cluster[]>();
@@ -71,8 +89,16 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   }
 
   // 3. Multi-word names of other types, and acronyms explained by a bracket or by their initials.
-  const others = candidates.filter((c) => !clusterOf.has(c) && c.type !== null && c.type !== 'person' && !c.acronym);
-  for (const c of others) add(keyed(c.type as EntityType, nameKey(c.text)), c);
+  const others = candidates.filter((c) => !clusterOf.has(c) && c.type !== null && c.type !== 'person' && !c.acronym && !c.tieKey);
+  for (const c of others) add(keyed(c.type as EntityType, nameKey(c.canonical ?? c.text)), c);
+  // Deal phrases join the program the text ties them to ("the 2015 nuclear deal, the Joint Comprehensive Plan ...").
+  const ties = new Map<string, Cluster>();
+  for (const c of candidates) if (c.tieKey && c.apposedTo && clusterOf.has(c.apposedTo)) ties.set(nameKey(c.tieKey), clusterOf.get(c.apposedTo) as Cluster);
+  for (const c of candidates) {
+    if (!c.tieKey) continue;
+    const target = ties.get(nameKey(c.tieKey));
+    if (target) add(target, c);
+  }
   const expansions = clusters.filter((cl) => cl.type !== 'person' && cl.type !== 'country' && (cl.members[0] as Candidate).words > 1);
   for (const c of candidates) {
     if (!c.acronym || clusterOf.has(c)) continue;
@@ -93,7 +119,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   const anyKey = new Map<string, Cluster>();
   for (const cl of clusters) for (const m of cl.members) if (!anyKey.has(nameKey(m.text))) anyKey.set(nameKey(m.text), cl);
   for (const c of candidates) {
-    if (clusterOf.has(c)) continue;
+    if (clusterOf.has(c) || c.tieKey) continue;
     const key = nameKey(c.text);
     const people = c.words <= 2 ? bySurname.get(key.split(' ').at(-1) ?? key) : undefined;
     if (people && people.length > 0 && (c.type === null || c.type === 'person' || c.reason === 'organization-lexicon' || c.reason === 'name-shape')) {
@@ -169,10 +195,10 @@ function nearest(people: Cluster[], c: Candidate): Cluster {
 /** The fullest proper form: the country's usual name, else the member with most words (earliest on ties). */
 export function canonicalText(cl: Cluster): string {
   if (cl.type === 'country' && cl.iso) return countryByIso(cl.iso)?.name ?? (cl.members[0] as Candidate).text;
-  let best = cl.members[0] as Candidate;
+  let best = cl.members.find((m) => !m.tieKey) ?? (cl.members[0] as Candidate);
   for (const m of cl.members) {
-    if (m.acronym && !best.acronym) continue;
+    if ((m.acronym && !best.acronym) || m.tieKey) continue;
     if ((best.acronym && !m.acronym) || m.words > best.words || (m.words === best.words && m.start < best.start && m.text.length >= best.text.length)) best = m;
   }
-  return best.text.replace(/\s+/g, ' ');
+  return (best.canonical ?? best.text).replace(/\s+/g, ' ');
 }

@@ -4,6 +4,7 @@ import { type Cluster, canonicalText, resolveClusters } from './corefer.js';
 import { countryByIso } from './lexicon/countries.js';
 import { type Candidate, findMentions, lowercaseVocabulary } from './mentions.js';
 import { parseText, type Word } from './parse.js';
+import { type MentionSlot, findPredicates } from './predicates.js';
 import { ruleByReason } from './rules/relations.js';
 import { entityId } from './slug.js';
 import type { EntityType, Evidence, ExtractedEntity, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
@@ -117,6 +118,40 @@ export function extract(doc: ExtractInput): Extraction {
     }
   }
 
+  // Events and action relations from trigger words.
+  const slots: MentionSlot[][] = perSentence.map(({ candidates: cs }) =>
+    cs.flatMap((c) => {
+      const id = idOf.get(c);
+      const e = id ? entities.get(id) : undefined;
+      const w = parsed.bySentence[c.sentence]?.[c.last];
+      return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false }] : [];
+    }),
+  );
+  const people = slots.flatMap((ss, si) => ss.filter((s) => s.type === 'person').map((s) => ({ si, s })));
+  const demonyms = new Map<number, Map<number, string>>();
+  perSentence.forEach(({ demonyms: ds }, si) => demonyms.set(si, new Map(ds.map((d) => [d.word, d.iso]))));
+  const events = findPredicates({
+    docId: doc.id,
+    text: doc.text,
+    publishedAt: doc.publishedAt,
+    parsed,
+    slots,
+    demonyms,
+    countryFor: (iso, si, word) => {
+      const id = countryId(iso);
+      return { id, name: (entities.get(id) as ExtractedEntity).name, type: 'country', first: word, last: word, possessive: false };
+    },
+    personBefore: (si, word) => {
+      let found: MentionSlot | null = null;
+      for (const p of people) {
+        if (p.si > si || (p.si === si && p.s.first >= word)) break;
+        found = p.s;
+      }
+      return found;
+    },
+    addRelation: (source, type, target, reason, sentence, confidence) => addRelation(source, type, target, reason, sentence, confidence),
+  });
+
   // Same-sentence co-occurrence, kept apart from stated relations.
   for (const { candidates: cs } of perSentence) {
     const ids = [...new Set(cs.map((c) => idOf.get(c)).filter((x): x is string => x !== undefined))].sort();
@@ -155,7 +190,7 @@ export function extract(doc: ExtractInput): Extraction {
     entities: sortedEntities,
     relations: all.filter((r) => r.type !== 'co_occurs_with').sort(byId),
     cooccurrences: all.filter((r) => r.type === 'co_occurs_with').sort(byId),
-    events: [],
+    events,
   };
 }
 

@@ -1,5 +1,5 @@
 // Finds name chunks in each sentence and gives each a type from lexicons, head words, titles and context.
-import { lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
+import { countryByIso, lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
 import { FACILITY_WORDS, headType, LOWERCASE_ORG_HEADS, LOWERCASE_PLACE_HEADS, lookupKnown } from './lexicon/heads.js';
 import { FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
 import type { Parsed, Word } from './parse.js';
@@ -25,6 +25,11 @@ export interface Candidate {
   titleOf?: { iso?: string; candidate?: Candidate };
   /** "X (Y)": this candidate is Y, written in brackets right after X. */
   parenOf?: Candidate;
+  /** The name to key and show it by when it differs from the text ("Tehran's nuclear program" → "Iran's nuclear program"). */
+  canonical?: string;
+  /** Lower-case deal phrases ("the 2015 nuclear deal") join a named program when the text ties them. */
+  tieKey?: string;
+  apposedTo?: Candidate;
   /** Capitalised only because it starts a sentence: kept only if the document confirms it. */
   weak: boolean;
   locative: boolean;
@@ -44,6 +49,7 @@ export interface SentenceMentions {
 }
 
 const ADJECTIVE_SUFFIX = /(an|ian|ish|ese|ic|al|ist|ists)$/;
+const GROUP_PLURAL = /(ists|ans|ites)$/;
 const CONNECTOR_HEADS = new Set(['republic', 'kingdom', 'federation', 'emirates', 'commonwealth', 'union', 'state', 'states', 'islands']);
 const STANDALONE_ORG_HEADS = new Set(['congress', 'senate', 'parliament', 'cabinet', 'pentagon', 'kremlin']);
 const SENTENCE_MARK = /[^\s]/;
@@ -175,7 +181,10 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
         j += 2;
         continue;
       }
-      if (!nx.capitalized && (LOWERCASE_PLACE_HEADS.has(nx.base) || LOWERCASE_ORG_HEADS.has(nx.base))) {
+      const chunkText = text.slice((words[i] as Word).start, cur.baseEnd);
+      const orgHeadOk = LOWERCASE_ORG_HEADS.has(nx.base) && !lookupCountry(chunkText) && !lookupDemonym(chunkText);
+      const placeHeadOk = LOWERCASE_PLACE_HEADS.has(nx.base) && !hasTag(cur, 'Adjective', 'Demonym');
+      if (!nx.capitalized && (placeHeadOk || orgHeadOk)) {
         lowerHead = nx.base;
         j++;
       }
@@ -226,7 +235,98 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       if (c.type !== 'country' && c.type !== 'place') c.parenOf = prev;
     }
   }
+  findPhrases(text, words, candidates, inTitle);
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   return { candidates, titles, demonyms };
+}
+
+const PROGRAM_NOUNS = new Set(['program', 'programme', 'programs', 'programmes']);
+const STRATEGY_NOUNS = new Set(['strategy', 'policy', 'doctrine', 'campaign', 'plan']);
+const DEAL_NOUNS = new Set(['deal', 'agreement', 'accord', 'treaty', 'pact']);
+const BROADCAST_NOUNS = new Set(['tv', 'television', 'broadcaster', 'radio']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
+
+/** Lower-case modifiers ("nuclear", "maximum pressure") from word k on, up to a head from `heads`. */
+function modifiersUpTo(words: Word[], k: number, heads: Set<string>, max: number): number | null {
+  for (let x = k; x < words.length && x < k + max + 1; x++) {
+    const w = words[x] as Word;
+    if (w.capitalized || !/^\p{Ll}/u.test(w.text)) return null;
+    if (heads.has(w.base)) return x > k ? x : null;
+    if (SENTENCE_MARK.test(w.post) || w.possessive || !(w.tags.has('Adjective') || w.tags.has('Noun'))) return null;
+  }
+  return null;
+}
+
+/**
+ * Lower-case names that the capitalised-chunk pass cannot see: "Tehran's nuclear program" (a country's program),
+ * "his maximum pressure strategy", "state TV", and "the 2015 nuclear deal" (kept only if tied to a named program).
+ */
+function findPhrases(text: string, words: Word[], candidates: Candidate[], inTitle: Map<number, TitleSpan>): void {
+  const sentence = words[0]?.sentence ?? 0;
+  const byLast = new Map(candidates.map((c) => [c.last, c]));
+  const span = (first: number, last: number, type: EntityType, reason: string, confidence: number): Candidate => {
+    const a = words[first] as Word;
+    const b = words[last] as Word;
+    return {
+      sentence,
+      first,
+      last,
+      start: a.start,
+      end: b.baseEnd,
+      text: text.slice(a.start, b.baseEnd),
+      type,
+      reason,
+      confidence,
+      acronym: false,
+      weak: false,
+      locative: false,
+      words: last - first + 1,
+    };
+  };
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as Word;
+    if (inTitle.has(k)) continue;
+    // "Iran's nuclear program": a country's program, named after the country whatever it is called here.
+    const owner = byLast.get(k);
+    if (owner?.type === 'country' && owner.iso && w.possessive) {
+      const head = modifiersUpTo(words, k + 1, PROGRAM_NOUNS, 3);
+      if (head !== null) {
+        const c = span(owner.first, head, 'program', 'country-program', 0.8);
+        const country = countryByIso(owner.iso)?.name ?? owner.text;
+        c.canonical = `${country}'s ${text.slice((words[k + 1] as Word).start, (words[head] as Word).baseEnd)}`;
+        candidates.push(c);
+      }
+    }
+    // "his maximum pressure strategy": at least two modifiers keep "foreign policy" out.
+    if (POSSESSIVE_PRONOUNS.has(w.lower) || (owner && w.possessive && owner.type === 'person')) {
+      const head = modifiersUpTo(words, k + 1, STRATEGY_NOUNS, 3);
+      if (head !== null && head - k >= 3) candidates.push(span(k + 1, head, 'program', 'possessed-strategy', 0.65));
+    }
+    // "state TV", "state television": the state broadcaster.
+    const nx = words[k + 1];
+    if (w.lower === 'state' && !w.capitalized && nx && BROADCAST_NOUNS.has(nx.base.toLowerCase()) && !SENTENCE_MARK.test(w.post)) {
+      for (let x = candidates.length - 1; x >= 0; x--) if ((candidates[x] as Candidate).first === k + 1) candidates.splice(x, 1);
+      const c = span(k, k + 1, 'organization', 'state-broadcaster', 0.7);
+      c.canonical = nx.base.toLowerCase() === 'tv' ? 'state television' : `state ${nx.base.toLowerCase()}`;
+      candidates.push(c);
+    }
+    // "the 2015 nuclear deal, the Joint Comprehensive Plan of Action": a deal phrase tied to a named program.
+    if (w.lower === 'the') {
+      let x = k + 1;
+      if (words[x] && /^(1[89]|20)\d\d$/.test((words[x] as Word).text)) x++;
+      const head = modifiersUpTo(words, x, DEAL_NOUNS, 2);
+      if (head !== null) {
+        const c = span(k + 1, head, 'program', 'deal-phrase', 0.6);
+        c.tieKey = text.slice((words[x] as Word).start, (words[head] as Word).baseEnd).toLowerCase();
+        const hw = words[head] as Word;
+        let after = head + 1;
+        if (/^,\s*$/.test(hw.post) && (words[after] as Word | undefined)?.lower === 'the') after++;
+        const next = candidates.find((n) => n.first === after && n.type === 'program');
+        if (next && /^,\s*$/.test(hw.post)) c.apposedTo = next;
+        candidates.push(c);
+      }
+    }
+  }
 }
 
 /** The head word of a name: the word before its first "of"/"for", else its last word. */
@@ -276,7 +376,8 @@ function judge(
   const lw = words[c.last] as Word;
   const prev = words[c.first - 1];
   const next = words[c.last + 1];
-  c.locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !SENTENCE_MARK.test(prev.post);
+  // "in Natanz" is a location; "in Hezbollah's devices" is not (the preposition governs the noun).
+  c.locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !SENTENCE_MARK.test(prev.post) && !lw.possessive;
   const title = titleEndingAt.get(c.first - 1);
   if (title) {
     c.title = title;
@@ -310,11 +411,24 @@ function judge(
     return set('organization', 'head:standalone', 0.8);
   }
   if (c.title) return set('person', 'title-prefix', 0.9);
+  // "The Economist", "The Spectator": people do not take a capitalised article; publications and bodies do.
+  if (prev && prev.text === 'The' && !prev.initial && !SENTENCE_MARK.test(prev.post)) return set('organization', 'capitalised-the', 0.7);
   // "Natanz uranium enrichment site": a facility word within three lower-case words marks a place.
   for (let k = c.last + 1; k <= c.last + 3 && k < words.length; k++) {
     const wk = words[k] as Word;
     if (wk.capitalized || SENTENCE_MARK.test((words[k - 1] as Word).post)) break;
     if (FACILITY_WORDS.has(wk.base)) return set('place', 'facility-word', 0.75);
+  }
+  // "the Jewish state", "Kurdish fighters": an adjective before a noun, not a name.
+  if (
+    c.words === 1 &&
+    !fw.initial &&
+    next &&
+    /^\p{Ll}/u.test(next.text) &&
+    !SENTENCE_MARK.test(lw.post) &&
+    (/(ish|ese|ian)$/.test(fw.lower) || hasTag(fw, 'Adjective', 'Demonym'))
+  ) {
+    return set(null, 'skip:adjective', 0);
   }
   const personTags = hasTag(fw, 'FirstName') || (c.words > 1 && hasTag(fw, 'Person')) || hasTag(lw, 'LastName') || (c.words === 1 && hasTag(fw, 'Person'));
   const placeTags = [fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) && !hasTag(fw, 'FirstName');
@@ -333,13 +447,15 @@ function judge(
   }
   // One unknown capitalised word.
   if (next && !next.capitalized && /^\p{Ll}/u.test(next.text) && !SENTENCE_MARK.test(lw.post) && !lw.possessive) {
-    if (fw.initial || ADJECTIVE_SUFFIX.test(fw.lower) || hasTag(fw, 'Adjective', 'Demonym')) return set(null, 'skip:adjective', 0);
+    if (!fw.initial && (ADJECTIVE_SUFFIX.test(fw.lower) || hasTag(fw, 'Adjective', 'Demonym'))) return set(null, 'skip:adjective', 0);
   }
   if (fw.initial) {
     if (vocab.has(fw.base.toLowerCase()) || /(ing|ly|ed)$/.test(fw.lower)) return set(null, 'skip:sentence-initial', 0);
     c.weak = true;
   }
   if (hasTag(fw, 'Adjective', 'Demonym') && !hasTag(fw, 'ProperNoun')) return set(null, 'skip:adjective', 0);
+  // "Zionists", "Republicans", "Shiites": names of groups of people, not of one body.
+  if (GROUP_PLURAL.test(fw.lower)) return set(null, 'skip:group-plural', 0);
   return set(null, 'unknown', 0.45);
 }
 

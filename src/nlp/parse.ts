@@ -59,6 +59,7 @@ function narrowTerm(value: unknown): RawTerm | null {
   };
 }
 
+const NAME_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym']);
 const OPENING = /[“"‘'([«]/;
 const CLOSING_PUNCT = /^[.!?;:,…)\]'"’”»]+/;
 const POSSESSIVE = /(['’]s|s['’])$/;
@@ -93,9 +94,13 @@ export function parseText(text: string): Parsed {
         prev &&
         /[.!?]["”’)]*\s+$/.test(prev.post) &&
         /^[“"‘(]?\p{Lu}/u.test(term.pre + term.text) &&
-        !/^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Corp|Co|No|Vol|Fig|vs?)$/u.test(prev.text) &&
-        !prev.tags.includes('Abbreviation') &&
-        !prev.tags.includes('Acronym')
+        !/^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Corp|Co|No|Vol|Fig|vs?)$/u.test(prev.text) &&
+        // After "U.S." or "X." a name may continue ("the U.S. Treasury"); anything else starts a sentence.
+        !(
+          (/^\p{Lu}$/u.test(prev.text) || prev.tags.includes('Abbreviation') || prev.tags.includes('Acronym')) &&
+          term.tags.some((t) => NAME_TAGS.has(t)) &&
+          !/(ing|ly)$/.test(term.text)
+        )
       ) {
         sentenceTerms.push(current);
         current = [];

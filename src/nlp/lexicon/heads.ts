@@ -213,7 +213,7 @@ const PROGRAM_HEADS = [
   'sanctions',
 ];
 /** Lower-case words that extend a name into a place: "Dnipropetrovsk region", "North Khorasan province". */
-export const LOWERCASE_PLACE_HEADS = new Set(['region', 'province', 'district', 'county', 'governorate', 'oblast', 'prefecture', 'valley', 'river', 'state']);
+export const LOWERCASE_PLACE_HEADS = new Set(['region', 'province', 'district', 'county', 'governorate', 'oblast', 'prefecture', 'valley', 'river']);
 /** Lower-case words that make "<Surname> administration" an organization. */
 export const LOWERCASE_ORG_HEADS = new Set(['administration']);
 /** Lower-case facility words after a name mark the name as a place: "Natanz uranium enrichment site". */

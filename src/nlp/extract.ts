@@ -128,8 +128,7 @@ export function extract(doc: ExtractInput): Extraction {
     }),
   );
   const people = slots.flatMap((ss, si) => ss.filter((s) => s.type === 'person').map((s) => ({ si, s })));
-  const demonyms = new Map<number, Map<number, string>>();
-  perSentence.forEach(({ demonyms: ds }, si) => demonyms.set(si, new Map(ds.map((d) => [d.word, d.iso]))));
+  const demonyms = new Map<number, Map<number, string>>(perSentence.map(({ demonyms: ds }, si) => [si, new Map(ds.map((d) => [d.word, d.iso]))]));
   const events = findPredicates({
     docId: doc.id,
     text: doc.text,
@@ -137,7 +136,7 @@ export function extract(doc: ExtractInput): Extraction {
     parsed,
     slots,
     demonyms,
-    countryFor: (iso, si, word) => {
+    countryFor: (iso, _sentence, word) => {
       const id = countryId(iso);
       return { id, name: (entities.get(id) as ExtractedEntity).name, type: 'country', first: word, last: word, possessive: false };
     },

@@ -5,7 +5,9 @@ import { countryByIso } from './lexicon/countries.js';
 import { type Candidate, findMentions, lowercaseVocabulary } from './mentions.js';
 import { parseText, type Word } from './parse.js';
 import { type MentionSlot, findPredicates } from './predicates.js';
+import type { TitleInfo } from './lexicon/titles.js';
 import { ruleByReason } from './rules/relations.js';
+import { findStructure } from './structure.js';
 import { entityId } from './slug.js';
 import type { EntityType, Evidence, ExtractedEntity, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
 
@@ -73,28 +75,30 @@ export function extract(doc: ExtractInput): Extraction {
 
   // Roles from titles: "Iran's foreign minister Abbas Araghchi" → foreign_minister_of.
   const aliasExtra = new Map<string, string[]>();
+  const assignRole = (personId: string, title: TitleInfo, holder: string | null, reason: string, sentence: number, confidence?: number): void => {
+    const entity = entities.get(personId);
+    if (!entity || entity.type !== 'person' || !title.relation) return;
+    const role: Role = { title: title.title, of: holder };
+    let roles = entity.attributes.roles ?? [];
+    // A title with a known holder makes the same title without one redundant.
+    if (role.of) roles = roles.filter((r) => !(r.title === role.title && r.of === null));
+    if (!roles.some((r) => r.title === role.title && (r.of === role.of || role.of === null))) roles.push(role);
+    entity.attributes.roles = roles;
+    if (holder) addRelation(personId, title.relation, holder, reason, sentence, confidence);
+  };
   for (const c of candidates) {
     const id = idOf.get(c);
-    if (!id || !c.title) continue;
-    const entity = entities.get(id) as ExtractedEntity;
-    if (entity.type !== 'person') continue;
+    if (!id || !c.title || entities.get(id)?.type !== 'person') continue;
     let holder: string | null = null;
     if (c.titleOf?.iso) holder = countryId(c.titleOf.iso);
     else if (c.titleOf?.candidate) holder = idOf.get(c.titleOf.candidate) ?? null;
-    const role: Role = { title: c.title.info.title, of: holder };
-    if (c.title.info.relation) {
-      let roles = entity.attributes.roles ?? [];
-      // A title with a known holder makes the same title without one redundant.
-      if (role.of) roles = roles.filter((r) => !(r.title === role.title && r.of === null));
-      if (!roles.some((r) => r.title === role.title && (r.of === role.of || role.of === null))) roles.push(role);
-      entity.attributes.roles = roles;
-      if (holder) addRelation(id, c.title.info.relation, holder, 'title-apposition', c.sentence);
-    }
+    assignRole(id, c.title.info, holder, 'title-apposition', c.sentence);
     const holderStart = c.titleOf?.candidate?.start ?? c.title.start;
     const forms = aliasExtra.get(id) ?? [];
     forms.push(doc.text.slice(c.title.start, c.end), doc.text.slice(Math.min(holderStart, c.title.start), c.end));
     aliasExtra.set(id, forms);
   }
+  findStructure({ parsed, perSentence, idOf, entities, countryId, addRelation, assignRole });
 
   // "Palm Beach, Florida": a place, a comma, and the place or country that contains it.
   for (const { candidates: cs } of perSentence) {
@@ -114,7 +118,9 @@ export function extract(doc: ExtractInput): Extraction {
         (tb === 'place' && (bw.tags.has('Region') || /^head:(region|province|district|county|governorate|oblast|prefecture|state)/.test(b.reason)));
       const next = words[b.last + 1];
       const enumeration = next !== undefined && (next.lower === 'and' || next.lower === 'or' || /^\s*(and|or)\b/.test(bw.post));
-      if (ta === 'place' && container && !enumeration) addRelation(ida, 'located_in', idb, 'place-comma-container', a.sentence);
+      // "in Geneva, Iran will engage": the second name starts a clause, it does not contain the first.
+      const clauseSubject = next !== undefined && !/[^\s]/.test(bw.post) && (next.tags.has('Verb') || next.tags.has('Modal') || next.tags.has('Auxiliary'));
+      if (ta === 'place' && container && !enumeration && !clauseSubject) addRelation(ida, 'located_in', idb, 'place-comma-container', a.sentence);
     }
   }
 

@@ -1,5 +1,6 @@
 // The nlp layer's surface: extract() and the contract types.
 export { EXTRACTOR_VERSION, extract, type ExtractInput } from './extract.js';
+export { PREDICATE_RULES, type PredicateRule } from './rules/predicates.js';
 export { RELATION_RULES, type RelationRule } from './rules/relations.js';
 export { entityId, nameKey, slugify } from './slug.js';
 export * from './types.js';

@@ -48,7 +48,7 @@ export interface SentenceMentions {
   demonyms: DemonymMark[];
 }
 
-const ADJECTIVE_SUFFIX = /(an|ian|ish|ese|ic|al|ist|ists)$/;
+const ADJECTIVE_SUFFIX = /(ian|ish|ese|ic|al|ist|ists)$/;
 const GROUP_PLURAL = /(ists|ans|ites)$/;
 const CONNECTOR_HEADS = new Set(['republic', 'kingdom', 'federation', 'emirates', 'commonwealth', 'union', 'state', 'states', 'islands']);
 const STANDALONE_ORG_HEADS = new Set(['congress', 'senate', 'parliament', 'cabinet', 'pentagon', 'kremlin']);

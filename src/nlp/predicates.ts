@@ -89,6 +89,8 @@ const IRREALIS = new Set([
   'revive',
 ]);
 /** Nouns that name a kind of event rather than one that happened, unless the sentence anchors them. */
+/** Modals of possibility: "Iran may withdraw" states no withdrawal, so no relation either. */
+const POSSIBILITY = new Set(['may', 'might', 'could', 'would', 'should', 'if']);
 const NOMINAL = new Set([
   'talks',
   'negotiations',
@@ -131,14 +133,18 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
       const args = findArguments(ctx, words, si, t, tEnd, rule, slotAt);
       // One event of a type per sentence: "strike" and "attack" in one sentence are usually the same event.
       const key = `${si}|${rule.eventType ?? rule.reason}`;
-      if (rule.relation && args.agent && !args.negated) {
+      if (args.possible) {
+        // A possibility is neither an event nor a relation.
+      } else if (rule.relation && args.agent && !args.negated) {
         for (const o of args.objects) emitRelation(ctx, rule, rule.relation, args.agent, o, si);
       } else if (rule.negated && args.agent && args.negated) {
         for (const o of args.objects) emitRelation(ctx, rule, rule.negated, args.agent, o, si);
       }
       if (!rule.eventType || seen.has(key)) continue;
       // Only events that happened: not negated, not planned or wished for, and a bare noun needs an anchor.
-      if (args.negated || args.irrealis) continue;
+      if (args.negated || args.irrealis || args.possible) continue;
+      // An event with nobody and nowhere attached ("the population explosion") is a word, not an event.
+      if (!args.agent && args.objects.length === 0 && !args.location) continue;
       if (NOMINAL.has(w.lower) && !args.location && !nearestDate(dates, w.start - sentence.start) && !(args.agent && args.objects.length > 0)) continue;
       seen.add(key);
       const triggerStart = w.start;
@@ -182,6 +188,7 @@ interface Arguments {
   location: MentionSlot | null;
   negated: boolean;
   irrealis: boolean;
+  possible: boolean;
 }
 
 /** The mention starting at word k after skipping determiners and modifiers, if any. */
@@ -223,15 +230,22 @@ function findArguments(
   rule: PredicateRule,
   slotAt: Map<number, MentionSlot>,
 ): Arguments {
-  const args: Arguments = { agent: null, objects: [], location: null, negated: false, irrealis: false };
-  for (let k = Math.max(0, t - 3); k < t; k++) if (IRREALIS.has((words[k] as Word).lower)) args.irrealis = true;
+  const args: Arguments = { agent: null, objects: [], location: null, negated: false, irrealis: false, possible: false };
+  for (let k = Math.max(0, t - 3); k < t; k++) {
+    const lower = (words[k] as Word).lower;
+    if (IRREALIS.has(lower)) args.irrealis = true;
+    if (POSSIBILITY.has(lower)) args.possible = true;
+  }
   // "to negotiate": an infinitive is a purpose or a plan, not a fact.
   if (t > 0 && (words[t - 1] as Word).lower === 'to' && (words[t] as Word).tags.has('Verb')) args.irrealis = true;
   for (let k = Math.max(0, t - 4); k < t; k++) {
     const w = words[k] as Word;
     if (NEGATIONS.has(w.lower) && !(w.lower === 'out' && (words[k - 1] as Word | undefined)?.lower !== 'ruled')) args.negated = true;
   }
-  const passive = t > 0 && BE_FORMS.has((words[t - 1] as Word).lower || '');
+  // "has been (repeatedly) criticized by": a form of "be" before the trigger, adverbs allowed between.
+  let b = t - 1;
+  while (b >= 0 && (words[b] as Word).tags.has('Adverb')) b--;
+  const passive = b >= 0 && BE_FORMS.has((words[b] as Word).lower);
   // Object: after a listed preposition (or directly after the trigger), within reach.
   for (let k = tEnd + 1; k <= tEnd + rule.reach && k < words.length; k++) {
     const w = words[k] as Word;
@@ -251,6 +265,17 @@ function findArguments(
     }
     if (clauseBreak(w) && k > tEnd + 1) break;
   }
+  if (args.objects.length === 0 && rule.fallbackPreps) {
+    for (let k = tEnd + 1; k <= tEnd + rule.reach && k < words.length; k++) {
+      const w = words[k] as Word;
+      if (rule.fallbackPreps.includes(w.lower)) {
+        const m = mentionFrom(words, k + 1, slotAt);
+        if (m?.type === 'country') args.objects = [m];
+        break;
+      }
+      if (clauseBreak(w)) break;
+    }
+  }
   // Agent: "by X" after the trigger (passives and nominals: "attack by Hamas", "criticized by Trump").
   for (let k = tEnd + 1; k <= tEnd + 4 && k < words.length; k++) {
     const w = words[k] as Word;
@@ -258,7 +283,9 @@ function findArguments(
       const m = mentionFrom(words, k + 1, slotAt);
       if (m && ACTOR_TYPES.has(m.type)) {
         args.agent = m;
-        if (passive) {
+        // "X has been criticized by Y", "X's comments drew criticism from Y": the subject is the one acted on.
+        if (passive || (w.lower === 'from' && args.objects.every((o) => o.id === m.id))) {
+          args.objects = [];
           const subject = subjectBefore(ctx, words, si, t, slotAt);
           if (subject && subject.id !== m.id) args.objects = [subject];
         }

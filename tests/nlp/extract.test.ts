@@ -1,6 +1,6 @@
 // Table-driven extraction tests: names, types, aliases and roles that must be found, and sentences that must yield nothing.
 import { describe, expect, it } from 'vitest';
-import { extract, type Extraction, RELATION_RULES } from '../../src/nlp/index.js';
+import { extract, type Extraction, PREDICATE_RULES, RELATION_RULES } from '../../src/nlp/index.js';
 
 const run = (text: string): Extraction => extract({ id: 'test', title: null, publishedAt: null, text });
 const byName = (x: Extraction, name: string) => x.entities.find((e) => e.name === name);
@@ -145,4 +145,59 @@ describe('relation rules, from their own examples', () => {
       });
     });
   }
+});
+
+describe('predicate rules (events and action relations), from their own examples', () => {
+  const relationFor = (x: Extraction, triple: string) => {
+    const [s, type, t] = triple.split('|');
+    const ids = (name: string | undefined) => x.entities.filter((e) => e.name === name || e.aliases.includes(name ?? '')).map((e) => e.id);
+    return x.relations.find((r) => r.type === type && ids(s).includes(r.source) && ids(t).includes(r.target));
+  };
+  for (const rule of PREDICATE_RULES) {
+    describe(rule.reason, () => {
+      it('has examples that must fire and must not', () => {
+        expect(rule.fires.length).toBeGreaterThan(0);
+        expect(rule.mustNotFire.length).toBeGreaterThan(0);
+      });
+      it.each(rule.fires)('fires on: %s', (text, expected) => {
+        const x = run(text);
+        if (expected.startsWith('event:')) {
+          const ev = x.events.find((e) => e.rule === rule.reason && e.eventType === expected.slice(6));
+          expect(ev, `events: ${x.events.map((e) => `${e.eventType}:${e.trigger.text}`).join(', ')}`).toBeDefined();
+          expect(text.slice(ev?.trigger.start, ev?.trigger.end)).toBe(ev?.trigger.text);
+        } else {
+          const r = relationFor(x, expected);
+          expect(r, `relations: ${x.relations.map((y) => y.id).join(', ')}; entities: ${x.entities.map((e) => e.name).join(', ')}`).toBeDefined();
+          expect(r?.rule).toBe(rule.reason);
+        }
+      });
+      it.each(rule.mustNotFire)('does not fire on: %s', (text) => {
+        const x = run(text);
+        expect([
+          ...x.relations.filter((r) => r.rule === rule.reason).map((r) => r.id),
+          ...x.events.filter((e) => e.rule === rule.reason).map((e) => e.trigger.text),
+        ]).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('events', () => {
+  it('attach agent, target, location and a date normalised against the document date', () => {
+    const x = extract({ id: 'd', title: null, publishedAt: '2025-01-15', text: 'Russia launched a missile strike on Ukraine in Kamianske on Monday.' });
+    const ev = x.events.find((e) => e.eventType === 'attack');
+    expect(ev?.quadClass).toBe('material_conflict');
+    expect(ev?.participants).toEqual(
+      expect.arrayContaining([
+        { entity: 'country:russia', role: 'agent' },
+        { entity: 'country:ukraine', role: 'target' },
+      ]),
+    );
+    expect(ev?.location).toBe('place:kamianske');
+    expect(ev?.date).toEqual({ text: 'Monday', value: '2025-01-13' });
+  });
+  it('keeps dates as written with a null value when the document date is unknown', () => {
+    const x = run('Russia launched a missile strike on Ukraine on Monday.');
+    expect(x.events[0]?.date).toEqual({ text: 'Monday', value: null });
+  });
 });

@@ -18,10 +18,14 @@ export interface PredicateRule {
   objectPreps: string[];
   /** How many words after the trigger the object may be. */
   reach: number;
+  /** Prepositions tried when nothing else gives an object, with countries only ("pounded targets in Iran"). */
+  fallbackPreps?: string[];
   /** Role of the object in the event. */
   objectRole: 'target' | 'counterpart' | 'beneficiary';
   confidence: number;
+  /** [sentence, "source|relation|target" by entity name, or "event:<eventType>"] pairs that must be found. */
   fires: [string, string][];
+  /** Sentences in which the rule must make neither an event nor a relation. */
   mustNotFire: string[];
 }
 
@@ -74,6 +78,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     eventType: 'attack',
     relation: 'attacked',
     objectPreps: ['on', 'against', ''],
+    fallbackPreps: ['in'],
     reach: 6,
     objectRole: 'target',
     confidence: 0.7,
@@ -104,8 +109,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.7,
-    fires: [],
-    mustNotFire: [],
+    fires: [['A series of explosions in Beirut killed dozens in September 2024.', 'event:explosion']],
+    mustNotFire: ['The population explosion worried planners.', 'Sales grew at an explosive pace.'],
   },
   {
     reason: 'killing-trigger',
@@ -116,8 +121,11 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'target',
     confidence: 0.65,
-    fires: [['Rebels killed Ahmed Shah Massoud in 2001.', 'Rebels|killed|Ahmed Shah Massoud']],
-    mustNotFire: [],
+    fires: [
+      ['The Taliban killed Ahmed Shah Massoud in 2001.', 'Taliban|killed|Ahmed Shah Massoud'],
+      ['The 2020 killing of Qassem Soleimani shocked Iran.', 'event:killing'],
+    ],
+    mustNotFire: ['Officials denied any plan to assassinate the minister.'],
   },
   {
     reason: 'negotiation-trigger',
@@ -155,7 +163,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'counterpart',
     confidence: 0.6,
     fires: [['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia']],
-    mustNotFire: [],
+    mustNotFire: ['Consultations were brief.'],
   },
   {
     reason: 'cooperation-trigger',
@@ -166,7 +174,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'counterpart',
     confidence: 0.6,
     fires: [['Iran has collaborated with Russia to build a factory.', 'Iran|cooperates_with|Russia']],
-    mustNotFire: [],
+    mustNotFire: ['Cooperation was limited.'],
   },
   {
     reason: 'meeting-trigger',
@@ -178,7 +186,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'counterpart',
     confidence: 0.6,
     fires: [['Emmanuel Macron met Olaf Scholz in Berlin.', 'Emmanuel Macron|met_with|Olaf Scholz']],
-    mustNotFire: [],
+    mustNotFire: ['Macron will meet Scholz next week.', 'The meeting is planned for June.'],
   },
   {
     reason: 'withdrawal-trigger',
@@ -190,7 +198,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'target',
     confidence: 0.75,
     fires: [['The Trump administration withdrew from the JCPOA in 2018.', 'Trump administration|withdrew_from|JCPOA']],
-    mustNotFire: ['He withdrew cash from the bank.'],
+    mustNotFire: ['He withdrew cash from the bank.', 'Iran may withdraw from the NPT.'],
   },
   {
     reason: 'supply-trigger',
@@ -202,7 +210,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'beneficiary',
     confidence: 0.6,
     fires: [['Iran has supplied Russia with short-range ballistic missiles.', 'Iran|supplied_weapons_to|Russia']],
-    mustNotFire: [],
+    mustNotFire: ['Russia wants Iran to supply more drones.'],
   },
   {
     reason: 'sanction-trigger',
@@ -213,8 +221,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'target',
     confidence: 0.55,
-    fires: [['The United States sanctioned Iran again.', 'United States|sanctions|Iran']],
-    mustNotFire: [],
+    fires: [['The United States sanctioned Iran again in 2018.', 'United States|sanctions|Iran']],
+    mustNotFire: ['The United States may sanction Iran again.'],
   },
   {
     reason: 'release-trigger',
@@ -224,8 +232,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'beneficiary',
     confidence: 0.6,
-    fires: [],
-    mustNotFire: [],
+    fires: [['In 2023, Iran released five prisoners held in Tehran.', 'event:release']],
+    mustNotFire: ['The company will release its results next week.'],
   },
   {
     reason: 'agreement-trigger',
@@ -236,8 +244,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [],
-    mustNotFire: [],
+    fires: [['The JCPOA, signed in 2015, limited enrichment.', 'event:agreement']],
+    mustNotFire: ['Diplomats hope the deal will be signed soon.'],
   },
   {
     reason: 'inauguration-trigger',
@@ -247,8 +255,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.65,
-    fires: [],
-    mustNotFire: [],
+    fires: [['Joe Biden took office on January 20, 2021.', 'event:inauguration']],
+    mustNotFire: ['Trump is set to assume office next week.'],
   },
   {
     reason: 'election-trigger',
@@ -258,8 +266,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [],
-    mustNotFire: [],
+    fires: [['Masoud Pezeshkian was elected in July 2024.', 'event:election']],
+    mustNotFire: ['Iran will hold an election next year.'],
   },
   {
     reason: 'interview-trigger',
@@ -270,8 +278,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'counterpart',
     confidence: 0.65,
-    fires: [],
-    mustNotFire: [],
+    fires: [['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'NBC News|interviewed|Abbas Araghchi']],
+    mustNotFire: ['NBC will air an interview next week.'],
   },
   {
     reason: 'speech-trigger',
@@ -281,8 +289,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.65,
-    fires: [],
-    mustNotFire: [],
+    fires: [['Joe Biden said in a speech at the White House on Monday that Iran was weaker.', 'event:speech']],
+    mustNotFire: ['Free speech matters.'],
   },
   {
     reason: 'statement-trigger',
@@ -294,7 +302,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'target',
     confidence: 0.5,
     fires: [['The Economist described Iran as vulnerable.', 'Economist|said_about|Iran']],
-    mustNotFire: [],
+    mustNotFire: ['The post office was closed.'],
   },
   {
     reason: 'criticism-trigger',
@@ -317,8 +325,11 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [['Iran condemns the Israeli government.', 'Iran|criticized|Israeli government']],
-    mustNotFire: [],
+    fires: [
+      ['Joe Biden has been repeatedly criticized by Donald Trump.', 'Donald Trump|criticized|Joe Biden'],
+      ['Hamid Abutalebi criticized the Pezeshkian administration.', 'Hamid Abutalebi|criticized|Pezeshkian administration'],
+    ],
+    mustNotFire: ['Criticism is healthy.'],
   },
   {
     reason: 'accusation-trigger',
@@ -329,7 +340,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectRole: 'target',
     confidence: 0.6,
     fires: [['Masoud Pezeshkian accused Israel of provoking a war.', 'Masoud Pezeshkian|accused|Israel']],
-    mustNotFire: [],
+    mustNotFire: ['The accused was released.'],
   },
   {
     reason: 'support-trigger',
@@ -339,8 +350,8 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'beneficiary',
     confidence: 0.55,
-    fires: [],
-    mustNotFire: [],
+    fires: [['Iran has increased its military support to Russia.', 'Iran|supports|Russia']],
+    mustNotFire: ['Support for the plan was thin.'],
   },
   {
     reason: 'pressure-trigger',
@@ -350,7 +361,7 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'target',
     confidence: 0.55,
-    fires: [['Trump will pressure China to stop buying oil.', 'Trump|pressures|China']],
-    mustNotFire: [],
+    fires: [['Donald Trump will pressure China to stop buying oil.', 'Donald Trump|pressures|China']],
+    mustNotFire: ['Blood pressure rose.'],
   },
 ];

@@ -77,7 +77,7 @@ export function extract(doc: ExtractInput): Extraction {
   const aliasExtra = new Map<string, string[]>();
   const assignRole = (personId: string, title: TitleInfo, holder: string | null, reason: string, sentence: number, confidence?: number): void => {
     const entity = entities.get(personId);
-    if (!entity || entity.type !== 'person' || !title.relation) return;
+    if (entity?.type !== 'person' || !title.relation) return;
     const role: Role = { title: title.title, of: holder };
     let roles = entity.attributes.roles ?? [];
     // A title with a known holder makes the same title without one redundant.

@@ -200,5 +200,5 @@ export function canonicalText(cl: Cluster): string {
     if ((m.acronym && !best.acronym) || m.tieKey) continue;
     if ((best.acronym && !m.acronym) || m.words > best.words || (m.words === best.words && m.start < best.start && m.text.length >= best.text.length)) best = m;
   }
-  return (best.canonical ?? best.text).replace(/\s+/g, ' ');
+  return (best.canonical ?? best.text).replace(/\s+/g, ' ').replace(/^The (?=\S)/, '');
 }

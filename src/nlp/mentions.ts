@@ -48,7 +48,7 @@ export interface SentenceMentions {
   demonyms: DemonymMark[];
 }
 
-const ADJECTIVE_SUFFIX = /(ian|ish|ese|ic|al|ist|ists)$/;
+const ADJECTIVE_SUFFIX = /(ian|can|ish|ese|ic|al|ist|ists)$/;
 const GROUP_PLURAL = /(ists|ans|ites)$/;
 const CONNECTOR_HEADS = new Set(['republic', 'kingdom', 'federation', 'emirates', 'commonwealth', 'union', 'state', 'states', 'islands']);
 const STANDALONE_ORG_HEADS = new Set(['congress', 'senate', 'parliament', 'cabinet', 'pentagon', 'kremlin']);
@@ -66,13 +66,64 @@ function isNameWord(w: Word): boolean {
   if (!w.capitalized && !isParticleWord(w)) return false;
   // "US" is a country, "us" a pronoun.
   if (w.allCaps && lookupCountry(w.base)) return true;
-  if (FUNCTION_WORDS.has(w.lower) || FUNCTION_WORDS.has(w.base.toLowerCase())) return false;
+  // Function words are capitalised at the start of a sentence; in mid-sentence ("First Bank") they are names.
+  if ((w.initial || ALWAYS_FUNCTION.has(w.lower)) && (FUNCTION_WORDS.has(w.lower) || FUNCTION_WORDS.has(w.base.toLowerCase()))) return false;
   if (WEEKDAYS_MONTHS.has(w.base.toLowerCase().replace(/\.$/, ''))) return false;
   if (isNumericTail(w)) return false;
+  if (/['’](ve|m|ll|re|d)$/i.test(w.text)) return false;
   return /\p{L}/u.test(w.text);
 }
 
 const hasTag = (w: Word, ...tags: string[]): boolean => tags.some((t) => w.tags.has(t));
+const ALWAYS_FUNCTION = new Set([
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'you',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'your',
+  'and',
+  'or',
+  'but',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+]);
+const COMPANY_SUFFIX = new Set(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'llc', 'ag', 'ab', 'sa', 'nv', 'spa', 'gmbh']);
+const SPORT_VERBS = new Set([
+  'beat',
+  'beats',
+  'drew',
+  'defeated',
+  'thrashed',
+  'edged',
+  'routed',
+  'v',
+  'vs',
+  'vs.',
+  'captain',
+  'coach',
+  'striker',
+  'midfielder',
+  'goalkeeper',
+  'batsman',
+  'bowler',
+]);
+const isInitial = (w: Word): boolean => /^\p{Lu}$/u.test(w.text) && /^\.\s+$/.test(w.post);
 
 /** Words whose lower-case form occurs in the document: a capitalised "Talks" at a sentence start is a word, not a name. */
 export function lowercaseVocabulary(parsed: Parsed): Set<string> {
@@ -151,11 +202,21 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       i++;
       continue;
     }
+    // A lone capital letter is an initial only when a name follows it.
+    if (/^\p{Lu}\.?$/u.test(w.base) && !(isInitial(w) && words[i + 1] && isNameWord(words[i + 1] as Word))) {
+      i++;
+      continue;
+    }
     // Extend along the capitalised run.
     let j = i;
     let lowerHead: string | null = null;
     for (;;) {
       const cur = words[j] as Word;
+      // "S. Waugh": an initial continues into the name after it.
+      if (isInitial(cur) && words[j + 1] && isNameWord(words[j + 1] as Word) && !inTitle.has(j + 1)) {
+        j++;
+        continue;
+      }
       if (cur.possessive || SENTENCE_MARK.test(cur.post)) break;
       const nx = words[j + 1];
       if (!nx || inTitle.has(j + 1) || SENTENCE_MARK.test(nx.pre)) break;
@@ -167,7 +228,8 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       const after2 = words[j + 3];
       if ((nx.lower === 'of' || nx.lower === 'for') && !SENTENCE_MARK.test(nx.post)) {
         const ht = headType(cur.base);
-        const connectorOk = (ht !== undefined && j > i) || CONNECTOR_HEADS.has(cur.lower);
+        // "Bank of England", "Plan of Action"; but "Kia Motor Corp of South Korea" says where the company is.
+        const connectorOk = (ht !== undefined && !COMPANY_SUFFIX.has(cur.lower)) || CONNECTOR_HEADS.has(cur.lower);
         if (connectorOk && after && isNameWord(after) && !inTitle.has(j + 2)) {
           j += 2;
           continue;
@@ -176,6 +238,21 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
           j += 3;
           continue;
         }
+      }
+      // "Douglas & Lomason"; "Organisation for Security and Cooperation in Europe" (inside an "of/for" complement).
+      const inComplement = (() => {
+        for (let x = i + 1; x <= j; x++) if ((words[x] as Word).lower === 'of' || (words[x] as Word).lower === 'for') return true;
+        return false;
+      })();
+      if (
+        (nx.text === '&' || (inComplement && (nx.lower === 'and' || nx.lower === 'in'))) &&
+        after &&
+        isNameWord(after) &&
+        !SENTENCE_MARK.test(nx.post) &&
+        !inTitle.has(j + 2)
+      ) {
+        j += 2;
+        continue;
       }
       if (NAME_PARTICLES.has(nx.lower) && after && isNameWord(after) && !SENTENCE_MARK.test(nx.post)) {
         j += 2;
@@ -222,7 +299,15 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       continue;
     }
     const c = make(first, j);
-    classify(c, words, vocab, titleEndingAt, lowerHead, candidates, demonyms);
+    classify(c, words, text, vocab, titleEndingAt, lowerHead, candidates, demonyms);
+    // "The Oval", "The Economist": a capitalised article in mid-sentence is part of the name as written.
+    const article = words[first - 1];
+    if (article && article.text === 'The' && !article.initial && !SENTENCE_MARK.test(article.post) && (c.type === 'organization' || c.type === 'place')) {
+      c.first = first - 1;
+      c.start = article.start;
+      c.text = text.slice(c.start, c.end);
+      c.words++;
+    }
     if (c.type !== null || !c.reason.startsWith('skip')) candidates.push(c);
     i = j + 1;
   }
@@ -236,6 +321,18 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
     }
   }
   findPhrases(text, words, candidates, inTitle);
+  // "Leicestershire beat Somerset", "CHICAGO AT TORONTO": a place that plays is a team (countries stay countries).
+  for (const c of candidates) {
+    if (c.type !== 'place') continue;
+    const before = words[c.first - 1];
+    const after = words[c.last + 1];
+    const plays = (w: Word | undefined): boolean => w !== undefined && (SPORT_VERBS.has(w.lower) || w.text === 'AT');
+    if ((plays(after) && !SENTENCE_MARK.test((words[c.last] as Word).post)) || (plays(before) && !SENTENCE_MARK.test((before as Word).post))) {
+      c.type = 'organization';
+      c.reason = 'team';
+      c.confidence = 0.6;
+    }
+  }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   return { candidates, titles, demonyms };
 }
@@ -329,6 +426,14 @@ function findPhrases(text: string, words: Word[], candidates: Candidate[], inTit
   }
 }
 
+/** A line of a results table: several names each followed by a number. */
+function isScoreLine(words: Word[]): boolean {
+  let pairs = 0;
+  for (let k = 0; k + 1 < words.length; k++) if ((words[k] as Word).capitalized && /^\d/.test((words[k + 1] as Word).text)) pairs++;
+  const digits = words.filter((w) => /^[\d.,:-]+$/.test(w.text)).length;
+  return pairs >= 2 && digits * 2 >= words.length;
+}
+
 /** The head word of a name: the word before its first "of"/"for", else its last word. */
 function headOf(words: Word[], first: number, last: number): string | null {
   for (let k = first + 1; k <= last; k++) {
@@ -350,13 +455,14 @@ const verdict = (type: EntityType | null, reason: string, confidence: number): V
 function classify(
   c: Candidate,
   words: Word[],
+  text: string,
   vocab: Set<string>,
   titleEndingAt: Map<number, TitleSpan>,
   lowerHead: string | null,
   candidates: Candidate[],
   demonyms: DemonymMark[],
 ): void {
-  const v = judge(c, words, vocab, titleEndingAt, lowerHead, candidates, demonyms);
+  const v = judge(c, words, text, isScoreLine(words), vocab, titleEndingAt, lowerHead, candidates, demonyms);
   c.type = v.type;
   c.reason = v.reason;
   c.confidence = v.confidence;
@@ -365,6 +471,8 @@ function classify(
 function judge(
   c: Candidate,
   words: Word[],
+  text: string,
+  scoreLine: boolean,
   vocab: Set<string>,
   titleEndingAt: Map<number, TitleSpan>,
   lowerHead: string | null,
@@ -398,9 +506,19 @@ function judge(
     c.iso = capitalOf;
     return set('country', 'capital-for-government', 0.75);
   }
-  if (c.words === 1 && fw.allCaps && /^[\p{Lu}\d&]{2,7}$/u.test(fw.base) && /\p{Lu}/u.test(fw.base)) {
+  // "TENNIS" in a results table is a shouted word; "IRGC" or "NBC" is an acronym.
+  if (c.words === 1 && fw.allCaps && /^[\p{Lu}\d&]{2,7}$/u.test(fw.base) && /\p{Lu}/u.test(fw.base) && (fw.tags.has('Acronym') || fw.base.length <= 4)) {
     c.acronym = true;
     return set('organization', 'acronym', 0.6);
+  }
+  let shouted = true;
+  for (let k = c.first; k <= c.last; k++) if (!(words[k] as Word).allCaps) shouted = false;
+  if (shouted) {
+    // "LONDON 1996-08-30": a dateline names the place the story was filed from.
+    const after = text.slice(lw.end, lw.end + 14);
+    if (c.first === 0 && /^\s+\d{4}-\d{2}-\d{2}/.test(after)) return set('place', 'dateline', 0.8);
+    if (![fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) || c.text.split(/\s+/).some((x) => x.length <= 2))
+      return set(null, 'skip:all-caps', 0);
   }
   const head = lowerHead ?? headOf(words, c.first, c.last);
   if (lowerHead && LOWERCASE_ORG_HEADS.has(lowerHead)) return set('organization', `head:${lowerHead}`, 0.85);
@@ -419,6 +537,8 @@ function judge(
     if (wk.capitalized || SENTENCE_MARK.test((words[k - 1] as Word).post)) break;
     if (FACILITY_WORDS.has(wk.base)) return set('place', 'facility-word', 0.75);
   }
+  // Results tables ("Luton 1 Rotherham 0", "Hanwha 58 1 49 .542"): a name followed by scores is a team.
+  if (scoreLine && next && /^\d/.test(next.text) && !hasTag(fw, 'FirstName') && !lookupCountry(c.text)) return set('organization', 'results-table', 0.6);
   // "the Jewish state", "Kurdish fighters": an adjective before a noun, not a name.
   if (
     c.words === 1 &&
@@ -436,7 +556,7 @@ function judge(
   if (personTags && !placeTags) return set('person', 'name-lexicon', 0.8);
   if (placeTags) return set('place', 'place-lexicon', 0.75);
   if (c.words > 1 && [fw, lw].some((w) => hasTag(w, 'Organization'))) return set('organization', 'organization-lexicon', 0.65);
-  if (speaker) return set('person', 'speaker', 0.7);
+  if (speaker && !(fw.initial && fw.tags.has('Plural'))) return set('person', 'speaker', 0.7);
   if (c.words > 1) {
     const allAlpha = (() => {
       for (let k = c.first; k <= c.last; k++) if (!/^[\p{L}'.-]+$/u.test((words[k] as Word).base)) return false;
@@ -450,7 +570,7 @@ function judge(
     if (!fw.initial && (ADJECTIVE_SUFFIX.test(fw.lower) || hasTag(fw, 'Adjective', 'Demonym'))) return set(null, 'skip:adjective', 0);
   }
   if (fw.initial) {
-    if (vocab.has(fw.base.toLowerCase()) || /(ing|ly|ed)$/.test(fw.lower)) return set(null, 'skip:sentence-initial', 0);
+    if (vocab.has(fw.base.toLowerCase()) || /(ing|ly|ed)$/.test(fw.lower) || fw.tags.has('Plural')) return set(null, 'skip:sentence-initial', 0);
     c.weak = true;
   }
   if (hasTag(fw, 'Adjective', 'Demonym') && !hasTag(fw, 'ProperNoun')) return set(null, 'skip:adjective', 0);

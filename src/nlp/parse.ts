@@ -139,7 +139,16 @@ export function parseText(text: string): Parsed {
       const g0 = group[0] as RawTerm;
       const gl = group.at(-1) as RawTerm;
       const wStart = g0.start;
-      const wEnd = gl.start + gl.length;
+      let wEnd = gl.start + gl.length;
+      let post = gl.post;
+      // "U.S." and "U.N.": compromise leaves the final period in the punctuation; it belongs to the abbreviation.
+      if (
+        (/^(\p{L}\.)+\p{L}$/u.test(text.slice(wStart, wEnd)) || /^(Inc|Corp|Co|Ltd|Bros|Jr|Sr|Mo|St)$/.test(text.slice(wStart, wEnd))) &&
+        text.charAt(wEnd) === '.'
+      ) {
+        wEnd++;
+        post = post.slice(1);
+      }
       const wText = text.slice(wStart, wEnd);
       const possessive = POSSESSIVE.test(wText) && wText.length > 2;
       const cut = possessive ? (/s['’]$/.test(wText) ? 1 : 2) : 0;
@@ -158,7 +167,7 @@ export function parseText(text: string): Parsed {
         possessive,
         tags,
         pre: g0.pre,
-        post: gl.post,
+        post,
         capitalized: /^[\p{Lu}]/u.test(wText),
         allCaps: /^[\p{Lu}\d.&-]+$/u.test(wText) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(wText),
         initial: sentenceWords.length === 0 || OPENING.test(g0.pre) || /[:—–]\s*$/.test(prevPost),

@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
-import { isKgError, UsageError } from '../errors.js';
+import { InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
 import { extract } from '../nlp/index.js';
 import { ingestPath, loadIndex } from '../pipeline.js';
@@ -24,6 +24,7 @@ Commands:
   build --input PATH    ingest a file or directory into the database (idempotent)
   serve                 serve the stored graph: GraphQL API and IDE at /graphql
   query '<graphql>'     run one GraphQL query against the stored graph and print the result
+  eval GOLD             score extraction against a gold file (.json) or CoNLL-style JSONL (.jsonl)
 
 Run "newsgraph <command> --help" for a command's options.
 Exit codes: 0 ok, 2 bad input or usage, 1 internal error.`,
@@ -43,6 +44,13 @@ Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
 Rebuilds the graph from the database (no NLP) and serves it:
   /graphql  GraphQL API (a browser gets the GraphiQL IDE)     /healthz, /readyz  probes
 --input PATH ingests PATH first (as build does). Port: --port, else PORT, else 4000. Host: --host, else HOST, else 127.0.0.1.`,
+  eval: `Usage: newsgraph eval GOLD.json [--text ARTICLE | --pred PRED.json] [--json] [--verbose]
+       newsgraph eval GOLD.jsonl [--pred PRED.jsonl] [--json]
+
+Scores extraction the way ../shared/eval/score-gold.mjs and conll-score.mjs do, and prints the same tables.
+Without --pred the article is extracted now: for a gold file, --text, else the file its "document" field names,
+looked for in ./seeds and in ../seeds beside the gold file; for JSONL, the text of each line.
+--verbose lists missed and wrong entities on stderr.`,
   query: `Usage: newsgraph query '<graphql>' [--variables JSON] [--db FILE]
 
 Runs one query against the stored graph and prints the JSON result, e.g.
@@ -267,6 +275,77 @@ async function cmdQuery(args: string[]): Promise<number> {
   }
 }
 
+async function cmdEval(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { pred: { type: 'string' }, text: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
+  if (values.help) return help('eval');
+  const goldPath = positionals[0];
+  if (!goldPath) throw new UsageError('eval: give a gold file, e.g. newsgraph eval ../shared/eval/seed.gold.json. See newsgraph eval --help.');
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { basename, dirname, join } = await import('node:path');
+  const { formatConll, formatGold, scoreConll, scoreGold } = await import('../eval/index.js');
+  const readJson = (path: string): unknown => {
+    if (!existsSync(path)) throw new NotFoundError(`eval: ${path} does not exist.`);
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new InvalidInputError(`eval: ${path} is not valid JSON (${(error as Error).message}).`);
+    }
+  };
+  const readJsonl = (path: string): unknown[] => {
+    if (!existsSync(path)) throw new NotFoundError(`eval: ${path} does not exist.`);
+    return readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l, i) => {
+        try {
+          return JSON.parse(l) as unknown;
+        } catch {
+          throw new InvalidInputError(`eval: ${path}:${i + 1} is not valid JSON.`);
+        }
+      });
+  };
+  if (goldPath.endsWith('.jsonl')) {
+    const gold = readJsonl(goldPath) as import('../eval/index.js').ConllGold[];
+    const pred = values.pred
+      ? (readJsonl(String(values.pred)) as import('../eval/index.js').ConllPred[])
+      : gold.map((g) => extract({ id: g.id, title: null, publishedAt: null, text: g.text }));
+    const scores = scoreConll(gold, pred);
+    out.line(values.json ? JSON.stringify(scores) : formatConll(scores));
+    return EXIT_OK;
+  }
+  const gold = readJson(goldPath) as import('../eval/index.js').GoldFile;
+  if (!Array.isArray(gold.entities) || !Array.isArray(gold.relations))
+    throw new InvalidInputError(`eval: ${goldPath} is not a gold file (it needs "entities" and "relations" arrays).`);
+  let pred: Parameters<typeof scoreGold>[1];
+  if (values.pred) pred = readJson(String(values.pred)) as typeof pred;
+  else {
+    const candidates = values.text
+      ? [String(values.text)]
+      : gold.document
+        ? [
+            join('seeds', basename(gold.document)),
+            join(dirname(goldPath), '..', 'seeds', basename(gold.document)),
+            join(dirname(goldPath), basename(gold.document)),
+          ]
+        : [];
+    const article = candidates.find((p) => existsSync(p));
+    if (!article)
+      throw new UsageError(
+        `eval: cannot find the article for ${goldPath}${gold.document ? ` (looked for ${gold.document} in ${candidates.join(', ')})` : ''}. Pass --text ARTICLE or --pred PRED.json.`,
+      );
+    const doc = readDocumentFile(article)[0];
+    if (!doc) throw new InvalidInputError(`eval: ${article} holds no document.`);
+    pred = extract(doc);
+  }
+  const scores = scoreGold(gold, pred);
+  out.line(values.json ? JSON.stringify(scores) : formatGold(scores));
+  if (values.verbose) {
+    err.line(`missed entities: ${scores.missed.join('; ')}`);
+    err.line(`wrong entities: ${scores.wrong.join('; ')}`);
+  }
+  return EXIT_OK;
+}
+
 function help(command: keyof typeof HELP): number {
   out.line(HELP[command] ?? HELP.main ?? '');
   return EXIT_OK;
@@ -284,6 +363,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdServe(rest);
       case 'query':
         return await cmdQuery(rest);
+      case 'eval':
+        return await cmdEval(rest);
       case undefined:
       case 'help':
       case '--help':

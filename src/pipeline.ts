@@ -3,6 +3,7 @@ import { InvalidInputError } from './errors.js';
 import { GraphIndex, buildGraph } from './graph/index.js';
 import { type Document, readDocuments } from './ingest/index.js';
 import { type Extraction, extract } from './nlp/index.js';
+import { applyMerges, crossDocumentMerges } from './resolve/index.js';
 import type { Store } from './store/index.js';
 
 export interface IngestSummary {
@@ -57,8 +58,17 @@ function ingestDocument(store: Store, doc: Document, summary: IngestSummary): 'a
   }
 }
 
+/** Resolves entities across documents, then builds the graph; order-independent. */
+export function buildIndex(extractions: Extraction[], meta: Parameters<typeof buildGraph>[1] = []): GraphIndex {
+  const merges = crossDocumentMerges(extractions);
+  const { graph, documents } = buildGraph(
+    extractions.map((x) => applyMerges(x, merges)),
+    meta,
+  );
+  return new GraphIndex(graph, documents);
+}
+
 /** Rebuilds the graph from stored extractions; no NLP runs. */
 export function loadIndex(store: Store): GraphIndex {
-  const { graph, documents } = buildGraph(store.extractions(), store.documents());
-  return new GraphIndex(graph, documents);
+  return buildIndex([...store.extractions()], store.documents());
 }

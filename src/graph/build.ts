@@ -1,5 +1,5 @@
 // Builds the graph view from stored extractions: a deterministic function of their contents, whatever the ingest order.
-import type { Extraction, ExtractedRelation } from '../nlp/types.js';
+import type { ExtractedEvent, ExtractedRelation, Extraction } from '../nlp/types.js';
 import { createGraph, type DocumentInfo, type EntityNode, type KnowledgeGraph, type RelationEdge } from './model.js';
 
 export interface DocumentMeta {
@@ -48,6 +48,10 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
         roles: [],
         iso: e.attributes.iso ?? null,
         acronym: e.attributes.acronym ?? null,
+        eventType: null,
+        quadClass: null,
+        date: null,
+        location: null,
       };
       graph.addNode(e.id, node);
     }
@@ -57,7 +61,12 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
     node.mentionCount += e.mentions.length;
     node.confidence = Math.max(node.confidence, e.confidence);
     const aliases = new Set(node.aliases);
-    for (const a of e.aliases) if (a !== node.name) aliases.add(a);
+    // A document may know the entity by another name ("Trump" where another says "Donald Trump"): the fullest wins.
+    if (e.name.split(/\s+/).length > node.name.split(/\s+/).length) {
+      aliases.add(node.name);
+      node.name = e.name;
+    }
+    for (const a of [e.name, ...e.aliases]) if (a !== node.name) aliases.add(a);
     node.aliases = [...aliases];
     for (const r of e.attributes.roles ?? []) {
       if (!node.roles.some((x) => x.title === r.title && x.of === r.of)) node.roles.push(r);
@@ -65,6 +74,34 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
     if (!node.acronym && e.attributes.acronym) node.acronym = e.attributes.acronym;
   }
   for (const r of [...x.relations, ...(x.cooccurrences ?? [])]) addRelation(graph, r, docId);
+  for (const ev of x.events) addEvent(graph, ev, docId);
+}
+
+/** Events are nodes; participants connect to them by role edges (agent_of, target_of, …), the event to its place by located_in. */
+function addEvent(graph: KnowledgeGraph, ev: ExtractedEvent, docId: string): void {
+  if (!graph.hasNode(ev.id)) {
+    graph.addNode(ev.id, {
+      id: ev.id,
+      type: 'event',
+      name: ev.name,
+      aliases: [ev.trigger.text],
+      mentionCount: 1,
+      documents: [docId],
+      confidence: ev.confidence,
+      roles: [],
+      iso: null,
+      acronym: null,
+      eventType: ev.eventType,
+      quadClass: ev.quadClass,
+      date: ev.date,
+      location: ev.location,
+    });
+  }
+  const evidence = [{ ...ev.evidence }];
+  for (const p of ev.participants) {
+    const edge = p.role === 'location' ? { source: ev.id, type: 'located_in', target: p.entity } : { source: p.entity, type: `${p.role}_of`, target: ev.id };
+    addRelation(graph, { id: `${edge.source}|${edge.type}|${edge.target}`, ...edge, confidence: ev.confidence, rule: ev.rule, evidence }, docId);
+  }
 }
 
 function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string): void {

@@ -22,6 +22,11 @@ export interface EntityNode {
   roles: Role[];
   iso: string | null;
   acronym: string | null;
+  /** For events: the ONTOLOGY.md type, quad class, date as written (with ISO value when known) and location id. */
+  eventType: string | null;
+  quadClass: string | null;
+  date: { text: string; value: string | null } | null;
+  location: string | null;
 }
 
 export interface RelationEdge {

@@ -68,6 +68,7 @@ export const resolvers: Resolvers = {
     type: (n) => toGraphqlType(n.type),
     roles: (n, _args, { index }) => n.roles.map((r) => ({ title: r.title, of: r.of && index.hasNode(r.of) ? index.node(r.of) : null })),
     degree: (n, _args, { index }) => index.degree(n.id),
+    location: (n, _args, { index }) => (n.location && index.hasNode(n.location) ? index.node(n.location) : null),
     documents: (n, _args, { index }) => index.documents.filter((d) => n.documents.includes(d.id)),
     relations: (n, args, { index }) => {
       const first = checkRange('first', args.first ?? 50, 1, LIMITS.first);

@@ -1,0 +1,2 @@
+// The resolve layer's surface: cross-document merging of entities.
+export { applyMerges, crossDocumentMerges } from './merge.js';

@@ -1,0 +1,111 @@
+// Cross-document resolution: one node per real-world thing across articles. A short name that is an alias of
+// exactly one longer-named entity of the same type ("Trump" → "Donald Trump", "IRGC" → "Islamic Revolutionary
+// Guard Corps") is merged into it; two people whose first names differ are never merged. Deterministic: the
+// mapping depends on the set of entities, not on the order documents arrived in.
+import { nameKey } from '../nlp/slug.js';
+import type { ExtractedRelation, Extraction } from '../nlp/types.js';
+
+interface EntityRef {
+  id: string;
+  type: string;
+  name: string;
+  keys: Set<string>;
+}
+
+/** Which entity ids should become which: short names into the one longer entity that carries them. */
+export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<string, string> {
+  const refs = new Map<string, EntityRef>();
+  for (const x of extractions) {
+    for (const e of x.entities) {
+      if (e.type === 'event') continue;
+      let ref = refs.get(e.id);
+      if (!ref) {
+        ref = { id: e.id, type: e.type, name: e.name, keys: new Set() };
+        refs.set(e.id, ref);
+      }
+      for (const form of [e.name, ...e.aliases, ...(e.attributes.acronym ? [e.attributes.acronym] : [])]) ref.keys.add(nameKey(form));
+    }
+  }
+  const words = (s: string): string[] => nameKey(s).split(' ').filter(Boolean);
+  const initials = (s: string): string =>
+    s
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w.charAt(0))
+      .join('');
+  const all = [...refs.values()];
+  const merges = new Map<string, string>();
+  for (const ref of all) {
+    const mine = words(ref.name);
+    const acronym = /^[\p{Lu}\d&]{2,8}$/u.test(ref.name);
+    const longer = all.filter((other) => {
+      if (other.id === ref.id || other.type !== ref.type) return false;
+      const theirs = words(other.name);
+      if (theirs.length <= mine.length) return false;
+      // People: the short name is the end of the full one ("Zarif" of "Mohammad Javad Zarif").
+      if (ref.type === 'person') return theirs.slice(-mine.length).join(' ') === mine.join(' ');
+      // Acronyms: the initials of the full name ("IRGC"), or an alias the full name already carries.
+      if (acronym && initials(other.name) === ref.name) return true;
+      return other.keys.has(nameKey(ref.name));
+    });
+    if (longer.length === 1) merges.set(ref.id, (longer[0] as EntityRef).id);
+  }
+  // Follow chains ("Zarif" → "Javad Zarif" → "Mohammad Javad Zarif") to their end.
+  for (const [from] of merges) {
+    let to = merges.get(from) as string;
+    const seen = new Set([from]);
+    while (merges.has(to) && !seen.has(to)) {
+      seen.add(to);
+      to = merges.get(to) as string;
+    }
+    merges.set(from, to);
+  }
+  return merges;
+}
+
+/** Rewrites one extraction's ids through the merge map (entities, relations, co-occurrences, events). */
+export function applyMerges(x: Extraction, merges: Map<string, string>): Extraction {
+  if (merges.size === 0) return x;
+  const id = (v: string): string => merges.get(v) ?? v;
+  const entities = new Map<string, Extraction['entities'][number]>();
+  for (const e of x.entities) {
+    const target = id(e.id);
+    const existing = entities.get(target);
+    if (!existing) {
+      entities.set(target, {
+        ...e,
+        id: target,
+        attributes: { ...e.attributes, roles: e.attributes.roles?.map((r) => ({ ...r, of: r.of ? id(r.of) : null })) },
+      });
+      continue;
+    }
+    existing.mentions = [...existing.mentions, ...e.mentions].sort((a, b) => a.start - b.start);
+    existing.aliases = [...new Set([...existing.aliases, e.name, ...e.aliases])].filter((a) => a !== existing.name);
+    existing.confidence = Math.max(existing.confidence, e.confidence);
+  }
+  const relink = (rs: ExtractedRelation[]): ExtractedRelation[] => {
+    const out = new Map<string, ExtractedRelation>();
+    for (const r of rs) {
+      const source = id(r.source);
+      const target = id(r.target);
+      if (source === target) continue;
+      const rid = `${source}|${r.type}|${target}`;
+      const prev = out.get(rid);
+      if (prev) {
+        for (const ev of r.evidence) if (!prev.evidence.some((p) => p.sentence === ev.sentence)) prev.evidence.push(ev);
+      } else out.set(rid, { ...r, id: rid, source, target, evidence: [...r.evidence] });
+    }
+    return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  };
+  return {
+    ...x,
+    entities: [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    relations: relink(x.relations),
+    cooccurrences: relink(x.cooccurrences ?? []),
+    events: x.events.map((ev) => ({
+      ...ev,
+      location: ev.location ? id(ev.location) : null,
+      participants: ev.participants.map((p) => ({ ...p, entity: id(p.entity) })),
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 // The KgError family: every expected failure names the method, the value and the fix, and carries a code.
 
-export type KgErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'USAGE' | 'CONFIG' | 'UNAUTHENTICATED' | 'INTERNAL';
+export type KgErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'USAGE' | 'CONFIG' | 'UNAUTHENTICATED' | 'TIMEOUT' | 'UNAVAILABLE' | 'INTERNAL';
 
 export class KgError extends Error {
   readonly code: KgErrorCode;
@@ -36,6 +36,27 @@ export class UsageError extends KgError {
 export class ConfigError extends KgError {
   constructor(message: string) {
     super('CONFIG', message);
+  }
+}
+
+/** A request ran past its time budget. */
+export class TimeoutError extends KgError {
+  constructor(message: string) {
+    super('TIMEOUT', message);
+  }
+}
+
+/** Writes without a valid bearer token. */
+export class UnauthenticatedError extends KgError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Something not ready yet (analytics still computing); retrying later works. */
+export class UnavailableError extends KgError {
+  constructor(message: string) {
+    super('UNAVAILABLE', message);
   }
 }
 

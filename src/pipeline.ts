@@ -1,9 +1,9 @@
-// The one place that wires the stages in order: ingest → nlp → store → graph → (graphql, server).
-import { InvalidInputError } from './errors.js';
-import { GraphIndex, buildGraph } from './graph/index.js';
-import { type Document, readDocuments } from './ingest/index.js';
+// The one place that wires the stages in order: ingest → nlp → store → resolve → graph → (graphql, server).
+import { InvalidInputError, NotFoundError } from './errors.js';
+import { applyOverrides, buildGraph, type DocumentInfo, type EntityNode, GraphIndex, runAnalytics } from './graph/index.js';
+import { type Document, makeDocument, readDocuments } from './ingest/index.js';
 import { type Extraction, extract } from './nlp/index.js';
-import { applyMerges, crossDocumentMerges } from './resolve/index.js';
+import { applyMerges, crossDocumentMerges, followChains } from './resolve/index.js';
 import type { Store } from './store/index.js';
 
 export interface IngestSummary {
@@ -58,17 +58,147 @@ function ingestDocument(store: Store, doc: Document, summary: IngestSummary): 'a
   }
 }
 
-/** Resolves entities across documents, then builds the graph; order-independent. */
-export function buildIndex(extractions: Extraction[], meta: Parameters<typeof buildGraph>[1] = []): GraphIndex {
+/** Curation operations as stored: merges, renames and aliases, applied in order on every rebuild. */
+export type Curation = { op: 'merge'; ids: string[]; into: string } | { op: 'rename'; id: string; name: string } | { op: 'alias'; id: string; alias: string };
+
+function parseCurations(rows: { op: string; args: unknown }[]): Curation[] {
+  const out: Curation[] = [];
+  for (const r of rows) {
+    const a = r.args as Record<string, unknown>;
+    if (r.op === 'merge' && Array.isArray(a.ids) && typeof a.into === 'string') out.push({ op: 'merge', ids: a.ids.map(String), into: a.into });
+    else if (r.op === 'rename' && typeof a.id === 'string' && typeof a.name === 'string') out.push({ op: 'rename', id: a.id, name: a.name });
+    else if (r.op === 'alias' && typeof a.id === 'string' && typeof a.alias === 'string') out.push({ op: 'alias', id: a.id, alias: a.alias });
+  }
+  return out;
+}
+
+/** Resolves entities across documents, applies curation, then builds the graph; independent of ingest order. */
+export function buildIndex(extractions: Extraction[], meta: Parameters<typeof buildGraph>[1] = [], curations: Curation[] = []): GraphIndex {
   const merges = crossDocumentMerges(extractions);
+  const renames = new Map<string, string>();
+  const aliases = new Map<string, string[]>();
+  for (const c of curations) {
+    if (c.op === 'merge') for (const id of c.ids) if (id !== c.into) merges.set(id, c.into);
+  }
+  const finalMerges = followChains(merges);
+  const target = (id: string): string => finalMerges.get(id) ?? id;
+  for (const c of curations) {
+    if (c.op === 'rename') renames.set(target(c.id), c.name);
+    if (c.op === 'alias') aliases.set(target(c.id), [...(aliases.get(target(c.id)) ?? []), c.alias]);
+  }
   const { graph, documents } = buildGraph(
-    extractions.map((x) => applyMerges(x, merges)),
+    extractions.map((x) => applyMerges(x, finalMerges)),
     meta,
   );
+  applyOverrides(graph, { renames, aliases });
   return new GraphIndex(graph, documents);
 }
 
-/** Rebuilds the graph from stored extractions; no NLP runs. */
+/** Rebuilds the graph from stored extractions and curation; no NLP runs. */
 export function loadIndex(store: Store): GraphIndex {
-  return buildIndex([...store.extractions()], store.documents());
+  return buildIndex([...store.extractions()], store.documents(), parseCurations(store.curations()));
+}
+
+export interface IngestOutcome {
+  document: DocumentInfo;
+  added: boolean;
+  entities: number;
+  relations: number;
+  events: number;
+}
+
+/**
+ * The served graph and the writes that change it. After each write the graph is rebuilt from the store and
+ * swapped in whole; analytics then run in a worker thread and attach themselves when done.
+ */
+export class GraphService {
+  index: GraphIndex;
+  private readonly store: Store;
+  private readonly log: (line: string) => void;
+  private generation = 0;
+
+  constructor(store: Store, log: (line: string) => void = () => {}) {
+    this.store = store;
+    this.log = log;
+    this.index = loadIndex(store);
+    this.startAnalytics();
+  }
+
+  /** Resolves when the current graph's analytics are ready (tests and `serve` logs use it). */
+  analyticsReady: Promise<void> = Promise.resolve();
+
+  private startAnalytics(): void {
+    const index = this.index;
+    const generation = ++this.generation;
+    this.analyticsReady = runAnalytics(index.graph).then(
+      (result) => {
+        index.analytics = result;
+        if (generation === this.generation) this.log(`newsgraph: analytics ready in ${result.seconds.toFixed(2)} s`);
+      },
+      (error: unknown) => {
+        index.analyticsError = error instanceof Error ? error.message : String(error);
+        this.log(`newsgraph: analytics failed: ${index.analyticsError}`);
+      },
+    );
+  }
+
+  rebuild(): void {
+    this.index = loadIndex(this.store);
+    this.startAnalytics();
+  }
+
+  documentText(id: string): string | null {
+    return this.store.documentText(id);
+  }
+
+  ingest(input: { text: string; title?: string | null; url?: string | null; publishedAt?: string | null }): IngestOutcome {
+    const doc = makeDocument({ text: input.text, title: input.title ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null, source: 'api' });
+    const existing = this.store.findByContent(doc.contentHash);
+    if (existing) {
+      const info = this.index.document(existing);
+      if (!info) throw new NotFoundError(`ingestDocument: stored document ${existing} is missing from the graph; restart the server to rebuild it.`);
+      return { document: info, added: false, entities: 0, relations: 0, events: 0 };
+    }
+    const extraction = extractDocument(doc);
+    this.store.ingest(doc, extraction);
+    this.rebuild();
+    const info = this.index.document(doc.id) as DocumentInfo;
+    return { document: info, added: true, entities: extraction.entities.length, relations: extraction.relations.length, events: extraction.events.length };
+  }
+
+  remove(id: string): boolean {
+    const removed = this.store.removeDocument(id);
+    if (removed) this.rebuild();
+    return removed;
+  }
+
+  merge(ids: string[], into: string): EntityNode {
+    const target = this.index.resolve(into, 'mergeEntities.into');
+    const sources = ids.map((id) => this.index.resolve(id, 'mergeEntities.ids'));
+    for (const s of sources) {
+      if (s.type !== target.type)
+        throw new InvalidInputError(`mergeEntities: ${s.id} is a ${s.type} and ${target.id} a ${target.type}; only entities of one type merge.`);
+    }
+    this.store.addCuration('merge', { ids: sources.map((s) => s.id), into: target.id });
+    this.rebuild();
+    return this.index.node(target.id);
+  }
+
+  rename(id: string, name: string): EntityNode {
+    const node = this.index.resolve(id, 'renameEntity.id');
+    const clean = name.replace(/\s+/g, ' ').trim();
+    if (!clean) throw new InvalidInputError('renameEntity: the new name is empty.');
+    this.store.addCuration('rename', { id: node.id, name: clean });
+    this.rebuild();
+    return this.index.node(node.id);
+  }
+
+  addAlias(id: string, alias: string): EntityNode {
+    const node = this.index.resolve(id, 'addAlias.id');
+    const clean = alias.replace(/\s+/g, ' ').trim();
+    if (!clean) throw new InvalidInputError('addAlias: the alias is empty.');
+    this.store.addCuration('alias', { id: node.id, alias: clean });
+    this.rebuild();
+    return this.index.node(node.id);
+  }
 }

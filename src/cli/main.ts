@@ -5,8 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
 import { extract } from '../nlp/index.js';
-import { ingestPath, loadIndex } from '../pipeline.js';
-import type { GraphState } from '../server/app.js';
+import { GraphService, ingestPath, loadIndex } from '../pipeline.js';
 import { Store } from '../store/index.js';
 
 const EXIT_OK = 0;
@@ -209,22 +208,24 @@ async function cmdServe(args: string[]): Promise<number> {
       return code;
     }
   }
-  const state: GraphState = { index: null };
+  let service: GraphService | null = null;
   const { startServer } = await import('../server/app.js');
-  const server = await startServer(state, {
+  const server = await startServer(() => service, {
     host: config.host,
     port: config.port,
     production: config.production,
     corsOrigins: config.corsOrigins,
     bodyLimit: '100kb',
+    token: config.token,
     log: (l) => err.line(l),
   });
   const started = performance.now();
-  state.index = loadIndex(store);
-  const s = state.index.stats();
+  service = new GraphService(store, (l) => err.line(l));
+  const s = service.index.stats();
   err.line(
     `newsgraph: graph of ${s.documents} documents, ${s.entities} entities, ${s.relations} relations loaded in ${Math.round(performance.now() - started)} ms from ${config.db}`,
   );
+  if (!config.token) err.line('newsgraph: NEWSGRAPH_TOKEN is not set, so writes (mutations) are refused.');
   out.line(`newsgraph: serving ${server.url}/graphql (IDE in a browser), ${server.url}/healthz`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
@@ -263,7 +264,10 @@ async function cmdQuery(args: string[]): Promise<number> {
     const { createApollo } = await import('../graphql/schema.js');
     const apollo = createApollo({ production: false, log: (l) => err.line(l) });
     await apollo.start();
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: { index } });
+    const { Deadline } = await import('../graph/index.js');
+    const { LIMITS } = await import('../graphql/limits.js');
+    const contextValue = { index, deadline: new Deadline(LIMITS.budgetMs), writer: false, writes: null, documentText: (id: string) => store.documentText(id) };
+    const response = await apollo.executeOperation({ query, variables }, { contextValue });
     await apollo.stop();
     if (response.body.kind !== 'single') throw new Error('query: unexpected incremental response');
     const result = response.body.singleResult;

@@ -26,10 +26,26 @@ export function buildGraph(extractions: Iterable<Extraction>, meta: Iterable<Doc
       chars: x.document.chars,
       entityCount: x.entities.length,
       extractor: x.extractor,
+      sentences: x.sentences ?? [],
+      mentionsBySentence: mentionsBySentence(x),
     });
   }
   graph.setAttribute('documents', documents.length);
   return { graph, documents };
+}
+
+/** Entity ids named in each sentence, for document(id:) { sentences { entities } }. */
+function mentionsBySentence(x: Extraction): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const e of x.entities) {
+    for (const m of e.mentions) {
+      const list = out[m.sentence] ?? [];
+      if (!list.includes(e.id)) list.push(e.id);
+      out[m.sentence] = list;
+    }
+  }
+  for (const list of Object.values(out)) list.sort();
+  return out;
 }
 
 /** Adds one document's contribution; merging is idempotent per (entity, document). */
@@ -129,4 +145,20 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string)
   edge.weight = edge.evidence.length;
   edge.confidence = Math.max(edge.confidence, r.confidence);
   if (!edge.rules.includes(r.rule)) edge.rules = [...edge.rules, r.rule].sort();
+}
+
+/** Curated names and aliases, applied after the graph is built: a rename keeps the id and the old name as an alias. */
+export function applyOverrides(graph: KnowledgeGraph, overrides: { renames: Map<string, string>; aliases: Map<string, string[]> }): void {
+  for (const [id, name] of overrides.renames) {
+    if (!graph.hasNode(id)) continue;
+    const node = graph.getNodeAttributes(id);
+    if (node.name === name) continue;
+    node.aliases = [...new Set([node.name, ...node.aliases])].filter((a) => a !== name);
+    node.name = name;
+  }
+  for (const [id, aliases] of overrides.aliases) {
+    if (!graph.hasNode(id)) continue;
+    const node = graph.getNodeAttributes(id);
+    node.aliases = [...new Set([...node.aliases, ...aliases])].filter((a) => a !== node.name);
+  }
 }

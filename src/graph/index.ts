@@ -1,4 +1,23 @@
 // The graph layer's surface.
-export { addExtraction, buildGraph, type DocumentMeta } from './build.js';
+export { type AnalyticsResult, type CommunityInfo, computeAnalytics } from './analytics.js';
+export { runAnalytics } from './analytics-runner.js';
+export { addExtraction, applyOverrides, buildGraph, type DocumentMeta } from './build.js';
 export { createGraph, type DocumentInfo, type EntityNode, type EvidenceRef, type GraphAttributes, type KnowledgeGraph, type RelationEdge } from './model.js';
-export { decodeCursor, type Direction, type EntityPage, GraphIndex, type Neighborhood, type Page, type Path, type TraversalOptions } from './query.js';
+export {
+  Deadline,
+  decodeCursor,
+  type Direction,
+  type EntityFilter,
+  type EntityOrderField,
+  type EntityPage,
+  type EventFilter,
+  foldKey,
+  GraphIndex,
+  type Neighborhood,
+  type Page,
+  type Path,
+  type PathResult,
+  type RelationPage,
+  type SentenceInfo,
+  type TraversalOptions,
+} from './query.js';

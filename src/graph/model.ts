@@ -52,6 +52,8 @@ export interface DocumentInfo {
   chars: number;
   entityCount: number;
   extractor: string;
+  sentences: { index: number; start: number; end: number }[];
+  mentionsBySentence: Record<number, string[]>;
 }
 
 export interface GraphAttributes {

@@ -1,18 +1,20 @@
-// Read-side operations on the graph: lookup by id or alias, listing with keyset cursors, search, and traversals.
-import { InvalidInputError, NotFoundError } from '../errors.js';
+// Read-side operations on the graph: lookups, keyset-paged listings, search, traversals and analytics views.
+import { InvalidInputError, NotFoundError, TimeoutError, UnavailableError } from '../errors.js';
 import { nameKey } from '../nlp/slug.js';
 import type { EntityType } from '../nlp/types.js';
+import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
 
 export type Direction = 'out' | 'in' | 'both';
+export type SortKey = (string | number)[];
 
 export interface Page<T> {
   items: { cursor: string; node: T }[];
   hasNextPage: boolean;
   totalCount: () => number;
 }
-
 export type EntityPage = Page<EntityNode>;
+export type RelationPage = Page<RelationEdge>;
 
 export interface Neighborhood {
   center: EntityNode;
@@ -26,40 +28,180 @@ export interface Path {
   edges: RelationEdge[];
 }
 
-export interface TraversalOptions {
-  includeCooccurrence?: boolean;
-  relationTypes?: string[] | null;
+export interface PathResult extends Path {
+  length: number;
+  usesCooccurrence: boolean;
 }
 
-const encodeCursor = (key: string): string => Buffer.from(JSON.stringify({ k: key }), 'utf8').toString('base64url');
+export interface SentenceInfo {
+  documentId: string;
+  index: number;
+  start: number;
+  end: number;
+  entities: string[];
+}
 
-/** Decodes an opaque cursor; anything that is not one of ours is a BAD_USER_INPUT error. */
-export function decodeCursor(cursor: string): string {
+export interface TraversalOptions {
+  includeCooccurrence?: boolean;
+  relationTypes?: readonly string[] | null;
+  entityTypes?: readonly EntityType[] | null;
+  directed?: boolean;
+  deadline?: Deadline;
+}
+
+export interface EntityFilter {
+  type?: EntityType | null;
+  nameContains?: string | null;
+  document?: string | null;
+  minDegree?: number | null;
+  minMentions?: number | null;
+}
+
+export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
+
+export interface EventFilter {
+  type?: string | null;
+  participant?: string | null;
+  location?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** A per-request time budget: long loops call check() and stop with TIMEOUT instead of hanging. */
+export class Deadline {
+  private readonly at: number;
+  private count = 0;
+  constructor(private readonly ms: number) {
+    this.at = performance.now() + ms;
+  }
+  check(): void {
+    // Reading the clock is cheap but not free: look every 256 steps.
+    if ((++this.count & 255) === 0 && performance.now() > this.at) {
+      throw new TimeoutError(`query stopped after its time budget of ${this.ms} ms. Narrow it (smaller hops, maxHops, limit or first).`);
+    }
+  }
+}
+
+/** Case-, accent-, punctuation-, article- and possessive-insensitive comparison key. */
+export const foldKey = (s: string): string =>
+  nameKey(s)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
+
+const encodeCursor = (order: string, key: SortKey): string => Buffer.from(JSON.stringify({ o: order, k: key }), 'utf8').toString('base64url');
+
+/** Decodes an opaque cursor for this ordering; anything else is a BAD_USER_INPUT error. */
+export function decodeCursor(cursor: string, order: string): SortKey {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value === 'object' && value !== null && typeof (value as { k?: unknown }).k === 'string') return (value as { k: string }).k;
-  } catch {
-    // fall through to the error below
+    if (typeof value === 'object' && value !== null) {
+      const v = value as { o?: unknown; k?: unknown };
+      if (v.o === order && Array.isArray(v.k) && v.k.every((x) => typeof x === 'string' || typeof x === 'number')) return v.k as SortKey;
+      if (typeof v.o === 'string' && v.o !== order) {
+        throw new InvalidInputError(
+          `query.decodeCursor: this cursor belongs to another ordering ("${v.o}", not "${order}"). Keep orderBy the same while paging.`,
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw error;
   }
   throw new InvalidInputError(
     `query.decodeCursor: "${cursor.slice(0, 40)}" is not a cursor from this API. Pass an endCursor from a previous page, or omit "after".`,
   );
 }
 
-/** The graph plus the indexes queries need; rebuilt whenever the graph is. */
+const compareKeys = (a: SortKey, b: SortKey): number => {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
+};
+
+/**
+ * Keyset paging over items sorted by `keyOf`: a page starts after the cursor's key, so inserts between pages
+ * never repeat or skip an item that was there before.
+ */
+function keysetPage<T>(sorted: T[], keyOf: (t: T) => SortKey, order: string, matches: (t: T) => boolean, first: number, after: string | null): Page<T> {
+  let lo = 0;
+  if (after !== null) {
+    const key = decodeCursor(after, order);
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareKeys(keyOf(sorted[mid] as T), key) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+  }
+  const items: Page<T>['items'] = [];
+  let k = lo;
+  for (; k < sorted.length && items.length < first; k++) {
+    const t = sorted[k] as T;
+    if (matches(t)) items.push({ cursor: encodeCursor(order, keyOf(t)), node: t });
+  }
+  let hasNextPage = false;
+  for (; k < sorted.length; k++) {
+    if (matches(sorted[k] as T)) {
+      hasNextPage = true;
+      break;
+    }
+  }
+  return { items, hasNextPage, totalCount: () => sorted.filter(matches).length };
+}
+
+const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Damerau–Levenshtein distance, stopping early above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The graph plus the indexes queries need; rebuilt (or replaced) whenever the graph is. */
 export class GraphIndex {
   readonly graph: KnowledgeGraph;
   readonly documents: DocumentInfo[];
+  /** Set when the analytics worker finishes; null until then. */
+  analytics: AnalyticsResult | null = null;
+  analyticsError: string | null = null;
   private readonly byAlias = new Map<string, string[]>();
-  private readonly sortedIds: string[];
+  private readonly documentsById: Map<string, DocumentInfo>;
+  private readonly sorted = new Map<string, EntityNode[]>();
+  private readonly statedDegree = new Map<string, number>();
 
   constructor(graph: KnowledgeGraph, documents: DocumentInfo[]) {
     this.graph = graph;
     this.documents = documents;
-    this.sortedIds = graph.nodes().sort();
-    for (const id of this.sortedIds) {
+    this.documentsById = new Map(documents.map((d) => [d.id, d]));
+    graph.forEachEdge((_k, e) => {
+      if (e.cooccurrence) return;
+      this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
+      this.statedDegree.set(e.target, (this.statedDegree.get(e.target) ?? 0) + 1);
+    });
+    for (const id of graph.nodes().sort()) {
       const n = graph.getNodeAttributes(id);
-      for (const form of new Set([n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])].map(nameKey))) {
+      for (const form of new Set([n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])].map(foldKey))) {
         if (!form) continue;
         const list = this.byAlias.get(form) ?? [];
         list.push(id);
@@ -82,11 +224,19 @@ export class GraphIndex {
     return this.graph.getEdgeAttributes(id);
   }
 
-  /** By id, or by name/alias (case, punctuation, leading article and possessive ignored). */
+  hasEdge(id: string): boolean {
+    return this.graph.hasEdge(id);
+  }
+
+  document(id: string): DocumentInfo | null {
+    return this.documentsById.get(id) ?? null;
+  }
+
+  /** By id, or by name/alias (case, accents, punctuation, leading article and possessive ignored). */
   findEntity(ref: { id?: string | null; name?: string | null }): EntityNode | null {
     if (ref.id) return this.graph.hasNode(ref.id) ? this.node(ref.id) : null;
     if (ref.name) {
-      const ids = this.byAlias.get(nameKey(ref.name));
+      const ids = this.byAlias.get(foldKey(ref.name));
       return ids?.[0] ? this.node(ids[0]) : null;
     }
     throw new InvalidInputError('query.entity: give an id or a name, for example entity(name: "Araghchi").');
@@ -99,58 +249,88 @@ export class GraphIndex {
     return node;
   }
 
-  listEntities(filter: { type?: EntityType | null; nameContains?: string | null }, first: number, after: string | null): Page<EntityNode> {
-    const needle = filter.nameContains ? nameKey(filter.nameContains) : null;
-    const matches = (id: string): boolean => {
-      const n = this.node(id);
-      if (filter.type && n.type !== filter.type) return false;
-      if (needle && ![n.name, ...n.aliases].some((a) => nameKey(a).includes(needle))) return false;
-      return true;
-    };
-    const afterKey = after === null ? null : decodeCursor(after);
-    // Keyset: ids are sorted, so a page starts at the first id greater than the cursor's, stable under inserts.
-    let lo = 0;
-    if (afterKey !== null) {
-      let hi = this.sortedIds.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((this.sortedIds[mid] as string) <= afterKey) lo = mid + 1;
-        else hi = mid;
-      }
+  private sortedBy(field: EntityOrderField, descending: boolean): EntityNode[] {
+    const key = `${field}:${descending}`;
+    let list = this.sorted.get(key);
+    if (!list) {
+      const keyOf = this.entityKey(field, descending);
+      list = this.graph
+        .nodes()
+        .map((id) => this.node(id))
+        .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+      this.sorted.set(key, list);
     }
-    const items: Page<EntityNode>['items'] = [];
-    let k = lo;
-    for (; k < this.sortedIds.length && items.length < first; k++) {
-      const id = this.sortedIds[k] as string;
-      if (matches(id)) items.push({ cursor: encodeCursor(id), node: this.node(id) });
-    }
-    let hasNextPage = false;
-    for (; k < this.sortedIds.length; k++) {
-      if (matches(this.sortedIds[k] as string)) {
-        hasNextPage = true;
-        break;
-      }
-    }
-    return { items, hasNextPage, totalCount: () => this.sortedIds.filter(matches).length };
+    return list;
   }
 
-  /** Ranked: exact name or alias, then prefix, then substring; ties by mentions, then id. */
-  search(text: string, first: number): EntityNode[] {
-    const q = nameKey(text);
+  private entityKey(field: EntityOrderField, descending: boolean): (n: EntityNode) => SortKey {
+    const sign = descending ? -1 : 1;
+    switch (field) {
+      case 'name':
+        // Descending by name: keyset on the negated code points would be awkward, so name order is ascending only.
+        return (n) => [foldKey(n.name), n.id];
+      case 'mentions':
+        return (n) => [sign * n.mentionCount, n.id];
+      case 'degree':
+        return (n) => [sign * this.degree(n.id), n.id];
+      default:
+        return (n) => [n.id];
+    }
+  }
+
+  listEntities(filter: EntityFilter, order: { field: EntityOrderField; descending: boolean }, first: number, after: string | null): EntityPage {
+    const needle = filter.nameContains ? foldKey(filter.nameContains) : null;
+    const matches = (n: EntityNode): boolean => {
+      if (filter.type && n.type !== filter.type) return false;
+      if (filter.document && !n.documents.includes(filter.document)) return false;
+      if (filter.minMentions && n.mentionCount < filter.minMentions) return false;
+      if (filter.minDegree && this.degree(n.id) < filter.minDegree) return false;
+      if (needle && ![n.name, ...n.aliases].some((a) => foldKey(a).includes(needle))) return false;
+      return true;
+    };
+    const descending = order.descending && order.field !== 'name' && order.field !== 'id';
+    const orderName = `${order.field}${descending ? '-desc' : ''}`;
+    return keysetPage(this.sortedBy(order.field, descending), this.entityKey(order.field, descending), orderName, matches, first, after);
+  }
+
+  /** Ranked: exact name or alias, prefix, word, substring, then near misses (one or two typos); ties by mentions, then id. */
+  search(text: string, types: readonly EntityType[] | null, first: number): EntityNode[] {
+    const q = foldKey(text);
     if (!q) throw new InvalidInputError('query.search: the search text is empty. Give at least one letter or digit.');
+    const maxTypos = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
     const scored: { id: string; score: number }[] = [];
-    for (const id of this.sortedIds) {
-      const n = this.node(id);
+    this.graph.forEachNode((id, n) => {
+      if (types && types.length > 0 && !types.includes(n.type)) return;
       let score = 0;
       for (const form of [n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])]) {
-        const f = nameKey(form);
-        const s = f === q ? 3 : f.startsWith(q) || f.split(' ').includes(q) ? 2 : f.includes(q) ? 1 : 0;
+        const f = foldKey(form);
+        let s = 0;
+        if (f === q) s = 5;
+        else if (f.startsWith(q)) s = 4;
+        else if (f.split(' ').includes(q)) s = 3;
+        else if (f.includes(q)) s = 2;
+        else if (
+          maxTypos > 0 &&
+          (editDistance(f, q, maxTypos) <= maxTypos || f.split(' ').some((w) => w.length >= 4 && editDistance(w, q, maxTypos) <= maxTypos))
+        )
+          s = 1;
         if (s > score) score = s;
+        if (score === 5) break;
       }
       if (score > 0) scored.push({ id, score });
-    }
+    });
     scored.sort((a, b) => b.score - a.score || this.node(b.id).mentionCount - this.node(a.id).mentionCount || (a.id < b.id ? -1 : 1));
     return scored.slice(0, first).map((s) => this.node(s.id));
+  }
+
+  private edgeAllowed(e: RelationEdge, options: TraversalOptions): boolean {
+    if (e.cooccurrence && !options.includeCooccurrence) return false;
+    if (options.relationTypes && options.relationTypes.length > 0 && !options.relationTypes.includes(e.type)) return false;
+    return true;
+  }
+
+  private static relationKey(e: RelationEdge): SortKey {
+    return [e.cooccurrence ? 1 : 0, -e.weight, -Math.round(e.confidence * 1000), e.id];
   }
 
   relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): RelationEdge[] {
@@ -158,22 +338,103 @@ export class GraphIndex {
     return keys
       .map((k) => this.edge(k))
       .filter((e) => this.edgeAllowed(e, options))
-      .sort((a, b) => Number(a.cooccurrence) - Number(b.cooccurrence) || b.weight - a.weight || (a.id < b.id ? -1 : 1));
+      .sort((a, b) => compareKeys(GraphIndex.relationKey(a), GraphIndex.relationKey(b)));
+  }
+
+  relationsPage(id: string, direction: Direction, options: TraversalOptions, first: number, after: string | null): RelationPage {
+    return keysetPage(this.relationsOf(id, direction, options), GraphIndex.relationKey, `relations-${direction}`, () => true, first, after);
+  }
+
+  /** Entities one stated relation away, strongest relation first. */
+  neighbors(id: string, first: number, types: readonly EntityType[] | null): EntityNode[] {
+    const seen = new Set<string>();
+    const out: EntityNode[] = [];
+    for (const e of this.relationsOf(id, 'both')) {
+      const other = e.source === id ? e.target : e.source;
+      if (seen.has(other)) continue;
+      seen.add(other);
+      const n = this.node(other);
+      if (types && types.length > 0 && !types.includes(n.type)) continue;
+      out.push(n);
+      if (out.length >= first) break;
+    }
+    return out;
   }
 
   degree(id: string, includeCooccurrence = false): number {
-    if (includeCooccurrence) return this.graph.degree(id);
-    let n = 0;
-    this.graph.forEachEdge(id, (_key, attrs) => {
-      if (!attrs.cooccurrence) n++;
-    });
-    return n;
+    return includeCooccurrence ? this.graph.degree(id) : (this.statedDegree.get(id) ?? 0);
   }
 
-  private edgeAllowed(e: RelationEdge, options: TraversalOptions): boolean {
-    if (e.cooccurrence && !options.includeCooccurrence) return false;
-    if (options.relationTypes && options.relationTypes.length > 0 && !options.relationTypes.includes(e.type)) return false;
-    return true;
+  /** Who took part in an event, and how (agents, targets, …; the place as "location"). */
+  participants(eventId: string): { entity: EntityNode; role: string }[] {
+    const out: { entity: EntityNode; role: string }[] = [];
+    for (const e of this.relationsOf(eventId, 'both')) {
+      if (e.target === eventId && e.type.endsWith('_of')) out.push({ entity: this.node(e.source), role: e.type.slice(0, -3) });
+      else if (e.source === eventId && e.type === 'located_in') out.push({ entity: this.node(e.target), role: 'location' });
+    }
+    return out.sort((a, b) => (a.role + a.entity.id < b.role + b.entity.id ? -1 : 1));
+  }
+
+  private static eventKey(n: EntityNode): SortKey {
+    const value = n.date?.value ?? '';
+    return [value ? 0 : 1, value, n.id];
+  }
+
+  /** Events an entity takes part in (or that happened there), in date order. */
+  eventsOf(id: string): EntityNode[] {
+    const out = new Map<string, EntityNode>();
+    for (const e of this.relationsOf(id, 'both')) {
+      const other = e.source === id ? e.target : e.source;
+      const n = this.node(other);
+      if (n.type === 'event') out.set(other, n);
+    }
+    return [...out.values()].sort((a, b) => compareKeys(GraphIndex.eventKey(a), GraphIndex.eventKey(b)));
+  }
+
+  events(filter: EventFilter, order: 'date' | 'id', first: number, after: string | null): EntityPage {
+    const participant = filter.participant ? this.resolve(filter.participant, 'events.filter.participant').id : null;
+    const location = filter.location ? this.resolve(filter.location, 'events.filter.location').id : null;
+    const checkDate = (d: string | null | undefined, name: string): string | null => {
+      if (!d) return null;
+      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new InvalidInputError(`events.filter.${name}: "${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.`);
+      return d;
+    };
+    const from = checkDate(filter.from, 'from');
+    const to = checkDate(filter.to, 'to');
+    const involved = participant ? new Set(this.eventsOf(participant).map((n) => n.id)) : null;
+    const matches = (n: EntityNode): boolean => {
+      if (n.type !== 'event') return false;
+      if (filter.type && n.eventType !== filter.type) return false;
+      if (involved && !involved.has(n.id)) return false;
+      if (location && n.location !== location) return false;
+      const v = n.date?.value ?? null;
+      if ((from || to) && !v) return false;
+      if (from && v && v.slice(0, from.length) < from) return false;
+      if (to && v && v.slice(0, to.length) > to) return false;
+      return true;
+    };
+    const key = order === 'date' ? GraphIndex.eventKey : (n: EntityNode): SortKey => [n.id];
+    const cacheKey = `events:${order}`;
+    let sorted = this.sorted.get(cacheKey);
+    if (!sorted) {
+      sorted = this.graph
+        .filterNodes((_id, n) => n.type === 'event')
+        .map((id) => this.node(id))
+        .sort((a, b) => compareKeys(key(a), key(b)));
+      this.sorted.set(cacheKey, sorted);
+    }
+    return keysetPage(sorted, key, `events-${order}`, matches, first, after);
+  }
+
+  private neighbourEdges(at: string, options: TraversalOptions): { edge: RelationEdge; other: string }[] {
+    const direction: Direction = options.directed ? 'out' : 'both';
+    const out: { edge: RelationEdge; other: string }[] = [];
+    for (const e of this.relationsOf(at, direction, options)) {
+      const other = e.source === at ? e.target : e.source;
+      if (options.entityTypes && options.entityTypes.length > 0 && !options.entityTypes.includes(this.node(other).type)) continue;
+      out.push({ edge: e, other });
+    }
+    return out;
   }
 
   /** Breadth-first, ignoring direction, up to `hops` away and `limit` nodes. */
@@ -185,8 +446,8 @@ export class GraphIndex {
     for (let h = 0; h < hops && frontier.length > 0 && !truncated; h++) {
       const next: string[] = [];
       for (const at of frontier) {
-        for (const e of this.relationsOf(at, 'both', options)) {
-          const other = e.source === at ? e.target : e.source;
+        for (const { other } of this.neighbourEdges(at, { ...options, directed: false })) {
+          options.deadline?.check();
           if (seen.has(other)) continue;
           if (seen.size >= limit) {
             truncated = true;
@@ -200,23 +461,20 @@ export class GraphIndex {
       frontier = next;
     }
     const edges: RelationEdge[] = [];
-    const edgeSeen = new Set<string>();
     for (const n of seen) {
       for (const e of this.relationsOf(n, 'out', options)) {
-        if (seen.has(e.target) && !edgeSeen.has(e.id)) {
-          edgeSeen.add(e.id);
-          edges.push(e);
-        }
+        options.deadline?.check();
+        if (seen.has(e.target)) edges.push(e);
       }
     }
-    edges.sort((a, b) => (a.id < b.id ? -1 : 1));
+    edges.sort(byId);
     const nodes = [...seen].sort().map((n) => this.node(n));
     return { center, nodes, edges, truncated };
   }
 
   /**
-   * Fewest hops between two entities, ignoring direction. Stated relations are tried first; only when they
-   * do not connect the two within maxHops are co-occurrence edges allowed (and the path says so by its edge types).
+   * Fewest hops between two entities (ignoring direction unless `directed`). Stated relations are tried first;
+   * only when they do not connect the two within maxHops are co-occurrence edges allowed.
    */
   shortestPath(from: string, to: string, maxHops: number, options: TraversalOptions = {}): Path | null {
     const stated = this.bfsPath(from, to, maxHops, { ...options, includeCooccurrence: false });
@@ -232,12 +490,11 @@ export class GraphIndex {
     for (let h = 0; h < maxHops && frontier.length > 0; h++) {
       const next: string[] = [];
       for (const at of frontier) {
-        // Strongest edges first, so ties between equally short paths go to the better-supported one.
-        for (const e of this.relationsOf(at, 'both', options).sort((a, b) => b.confidence * b.weight - a.confidence * a.weight || (a.id < b.id ? -1 : 1))) {
-          const other = e.source === at ? e.target : e.source;
+        for (const { edge, other } of this.neighbourEdges(at, options)) {
+          options.deadline?.check();
           if (seen.has(other)) continue;
           seen.add(other);
-          parent.set(other, { prev: at, edge: e });
+          parent.set(other, { prev: at, edge });
           if (other === to) return this.unwind(from, to, parent);
           next.push(other);
         }
@@ -258,6 +515,109 @@ export class GraphIndex {
       at = p.prev;
     }
     return { nodes, edges };
+  }
+
+  /** Simple paths of stated relations up to maxHops, shortest first (then by edge ids), at most `first`. */
+  paths(from: string, to: string, maxHops: number, first: number, options: TraversalOptions = {}): Path[] {
+    const found: { nodes: string[]; edges: RelationEdge[] }[] = [];
+    const onPath = new Set<string>([from]);
+    const nodes = [from];
+    const edges: RelationEdge[] = [];
+    // Depth-limited DFS; each level only expands nodes that can still reach `to` in the hops left.
+    const distanceTo = this.distancesFrom(to, maxHops, options);
+    const walk = (at: string): void => {
+      if (found.length >= first * 20) return;
+      for (const { edge, other } of this.neighbourEdges(at, { ...options, directed: false })) {
+        options.deadline?.check();
+        if (onPath.has(other)) continue;
+        const left = maxHops - edges.length - 1;
+        const d = distanceTo.get(other);
+        if (d === undefined || d > left) continue;
+        edges.push(edge);
+        nodes.push(other);
+        if (other === to) found.push({ nodes: [...nodes], edges: [...edges] });
+        else {
+          onPath.add(other);
+          walk(other);
+          onPath.delete(other);
+        }
+        edges.pop();
+        nodes.pop();
+      }
+    };
+    if (from !== to) walk(from);
+    found.sort((a, b) => a.edges.length - b.edges.length || (a.edges.map((e) => e.id).join() < b.edges.map((e) => e.id).join() ? -1 : 1));
+    return found.slice(0, first).map((p) => ({ nodes: p.nodes.map((n) => this.node(n)), edges: p.edges }));
+  }
+
+  private distancesFrom(start: string, maxHops: number, options: TraversalOptions): Map<string, number> {
+    const dist = new Map<string, number>([[start, 0]]);
+    let frontier = [start];
+    for (let h = 1; h <= maxHops && frontier.length > 0; h++) {
+      const next: string[] = [];
+      for (const at of frontier) {
+        for (const { other } of this.neighbourEdges(at, { ...options, directed: false })) {
+          options.deadline?.check();
+          if (!dist.has(other)) {
+            dist.set(other, h);
+            next.push(other);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return dist;
+  }
+
+  sentences(documentId: string): SentenceInfo[] {
+    const d = this.document(documentId);
+    if (!d) return [];
+    return d.sentences.map((s) => ({
+      documentId,
+      index: s.index,
+      start: s.start,
+      end: s.end,
+      entities: (d.mentionsBySentence[s.index] ?? []).filter((id) => this.hasNode(id)),
+    }));
+  }
+
+  private requireAnalytics(): AnalyticsResult {
+    if (this.analytics) return this.analytics;
+    if (this.analyticsError) throw new UnavailableError(`analytics failed: ${this.analyticsError}`);
+    throw new UnavailableError('analytics are still being computed for this graph; retry in a moment.');
+  }
+
+  centrality(metric: 'degree' | 'pagerank' | 'betweenness', type: EntityType | null, first: number): { entity: EntityNode; score: number }[] {
+    let scores: Record<string, number>;
+    if (metric === 'degree') {
+      scores = {};
+      this.graph.forEachNode((id, n) => {
+        if (n.type !== 'event') scores[id] = this.degree(id);
+      });
+    } else {
+      const a = this.requireAnalytics();
+      const picked = metric === 'pagerank' ? a.pagerank : a.betweenness;
+      if (!picked) throw new UnavailableError(`betweenness is not computed for graphs this large (${this.graph.order} nodes). Use PAGERANK or DEGREE.`);
+      scores = picked;
+    }
+    return Object.entries(scores)
+      .filter(([id]) => this.hasNode(id) && (!type || this.node(id).type === type))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, first)
+      .map(([id, score]) => ({ entity: this.node(id), score }));
+  }
+
+  communities(first: number): CommunityInfo[] {
+    const a = this.requireAnalytics();
+    const groups = new Map<number, string[]>();
+    for (const [id, c] of Object.entries(a.communities)) {
+      if (!this.hasNode(id)) continue;
+      groups.set(c, [...(groups.get(c) ?? []), id]);
+    }
+    return [...groups.entries()]
+      .map(([id, members]) => ({ id, members: members.sort((x, y) => this.node(y).mentionCount - this.node(x).mentionCount || (x < y ? -1 : 1)) }))
+      .sort((x, y) => y.members.length - x.members.length || x.id - y.id)
+      .slice(0, first);
   }
 
   stats(): { documents: number; entities: number; relations: number; cooccurrences: number; byType: { type: EntityType; count: number }[] } {

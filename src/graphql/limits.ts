@@ -1,11 +1,22 @@
-// Hard caps on list sizes and traversal depth, checked before any work; violations are BAD_USER_INPUT.
+// Hard caps on list sizes, traversal depth and query shape, checked before any work; violations are client errors.
 import { InvalidInputError } from '../errors.js';
 
 export const LIMITS = {
   first: 100,
   hops: 3,
   maxHops: 6,
+  pathsMaxHops: 4,
+  paths: 20,
   neighborhoodLimit: 500,
+  /** Query shape, checked at validation: depth of selections, aliases, directives, lexer tokens. */
+  depth: 12,
+  aliases: 20,
+  directives: 10,
+  tokens: 3000,
+  /** Estimated cost: each list field multiplies its children by its `first`/`limit`. */
+  cost: 20_000,
+  /** Per-request time budget for resolvers that walk the graph. */
+  budgetMs: 2_000,
 } as const;
 
 export function checkRange(name: string, value: number, min: number, max: number): number {

@@ -1,7 +1,9 @@
 // Resolvers, typed from schema/*.graphql by graphql-codegen; GraphQL types map onto the graph's own model types.
-import type { EntityNode } from '../graph/index.js';
+import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import type { DocumentInfo, EntityNode, EntityOrderField, GraphIndex, Path, RelationEdge } from '../graph/index.js';
 import type { Direction as GraphDirection } from '../graph/query.js';
 import { ENTITY_TYPES, type EntityType as ModelEntityType } from '../nlp/types.js';
+import type { GraphContext, WriteApi } from './context.js';
 import type { EntityType, Resolvers } from './generated/types.js';
 import { checkRange, LIMITS } from './limits.js';
 
@@ -10,71 +12,154 @@ const toModelType = (t: EntityType): ModelEntityType => {
   const lower = t.toLowerCase() as ModelEntityType;
   return (ENTITY_TYPES as readonly string[]).includes(lower) ? lower : 'event';
 };
+const toModelTypes = (ts: readonly EntityType[] | null | undefined): ModelEntityType[] | null => (ts ? ts.map(toModelType) : null);
+
+const pathResult = (path: Path) => ({
+  length: path.edges.length,
+  nodes: path.nodes,
+  edges: path.edges,
+  usesCooccurrence: path.edges.some((e) => e.cooccurrence),
+});
+
+/** Writes need the bearer token; the error says how to give it. */
+function writer(ctx: GraphContext): WriteApi {
+  if (!ctx.writes) throw new UnauthenticatedError('writes are not available here. Use the HTTP API of `newsgraph serve`.');
+  if (!ctx.writer)
+    throw new UnauthenticatedError(
+      'writes need "Authorization: Bearer <token>" with the NEWSGRAPH_TOKEN the server was started with (no token set: writes are refused).',
+    );
+  return ctx.writes;
+}
+
+type NodeLike = (EntityNode | RelationEdge | DocumentInfo) & { __typename: 'Entity' | 'Relation' | 'Document' };
+
+function lookupNode(index: GraphIndex, id: string): NodeLike | null {
+  if (index.hasNode(id)) return { ...index.node(id), __typename: 'Entity' };
+  if (index.hasEdge(id)) return { ...index.edge(id), __typename: 'Relation' };
+  const d = index.document(id);
+  return d ? { ...d, __typename: 'Document' } : null;
+}
 
 export const resolvers: Resolvers = {
+  Node: {
+    __resolveType: (obj) =>
+      (obj as unknown as NodeLike).__typename ??
+      ('type' in obj && 'aliases' in obj ? 'Entity' : 'source' in obj && 'evidence' in obj ? 'Relation' : 'Document'),
+  },
   Query: {
+    node: (_root, args, { index }) => lookupNode(index, args.id),
     entity: (_root, args, { index }) => index.findEntity({ id: args.id ?? null, name: args.name ?? null }),
     entities: (_root, args, { index }) => {
       const first = checkRange('first', args.first ?? 20, 0, LIMITS.first);
+      const f = args.filter ?? {};
+      const field = (args.orderBy?.field ?? 'ID').toLowerCase() as EntityOrderField;
       return index.listEntities(
-        { type: args.filter?.type ? toModelType(args.filter.type) : null, nameContains: args.filter?.nameContains ?? null },
+        {
+          type: f.type ? toModelType(f.type) : null,
+          nameContains: f.nameContains ?? null,
+          document: f.document ?? null,
+          minDegree: f.minDegree ?? null,
+          minMentions: f.minMentions ?? null,
+        },
+        { field, descending: args.orderBy?.direction === 'DESC' },
         first,
         args.after ?? null,
       );
     },
-    search: (_root, args, { index }) => index.search(args.text, checkRange('first', args.first ?? 10, 1, LIMITS.first)),
-    neighborhood: (_root, args, { index }) => {
+    search: (_root, args, { index }) => index.search(args.text, toModelTypes(args.types), checkRange('first', args.first ?? 10, 1, LIMITS.first)),
+    neighborhood: (_root, args, { index, deadline }) => {
       const hops = checkRange('hops', args.hops ?? 1, 1, LIMITS.hops);
       const limit = checkRange('limit', args.limit ?? 50, 1, LIMITS.neighborhoodLimit);
       const center = index.resolve(args.id, 'neighborhood.id');
-      return index.neighborhood(center.id, hops, limit, { includeCooccurrence: args.includeCooccurrence ?? false, relationTypes: args.relationTypes ?? null });
+      return index.neighborhood(center.id, hops, limit, {
+        includeCooccurrence: args.includeCooccurrence ?? false,
+        relationTypes: args.relationTypes ?? null,
+        entityTypes: toModelTypes(args.entityTypes),
+        deadline,
+      });
     },
-    shortestPath: (_root, args, { index }) => {
+    shortestPath: (_root, args, { index, deadline }) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 6, 1, LIMITS.maxHops);
       const from = index.resolve(args.from, 'shortestPath.from');
       const to = index.resolve(args.to, 'shortestPath.to');
-      const path = index.shortestPath(from.id, to.id, maxHops);
-      if (!path) return null;
-      return { length: path.edges.length, nodes: path.nodes, edges: path.edges, usesCooccurrence: path.edges.some((e) => e.cooccurrence) };
+      const path = index.shortestPath(from.id, to.id, maxHops, { relationTypes: args.relationTypes ?? null, directed: args.directed ?? false, deadline });
+      return path ? pathResult(path) : null;
     },
-    relations: (_root, args, { index }) => {
+    paths: (_root, args, { index, deadline }) => {
+      const maxHops = checkRange('maxHops', args.maxHops ?? 3, 1, LIMITS.pathsMaxHops);
+      const first = checkRange('first', args.first ?? 10, 1, LIMITS.paths);
+      const from = index.resolve(args.from, 'paths.from');
+      const to = index.resolve(args.to, 'paths.to');
+      return index.paths(from.id, to.id, maxHops, first, { relationTypes: args.relationTypes ?? null, deadline }).map(pathResult);
+    },
+    relations: (_root, args, { index, deadline }) => {
       const first = checkRange('first', args.first ?? 50, 1, LIMITS.first);
       const f = args.filter ?? {};
-      const out = [];
-      const ids = f.source
-        ? index.graph.outEdges(index.resolve(f.source, 'relations.filter.source').id)
-        : f.target
-          ? index.graph.inEdges(index.resolve(f.target, 'relations.filter.target').id)
-          : index.graph.edges();
-      for (const key of ids) {
+      const source = f.source ? index.resolve(f.source, 'relations.filter.source').id : null;
+      const target = f.target ? index.resolve(f.target, 'relations.filter.target').id : null;
+      const keys = source ? index.graph.outEdges(source) : target ? index.graph.inEdges(target) : index.graph.edges();
+      const out: RelationEdge[] = [];
+      for (const key of keys) {
+        deadline.check();
         const e = index.edge(key);
         if (e.cooccurrence && !f.includeCooccurrence) continue;
         if (f.type && e.type !== f.type) continue;
-        if (f.target && e.target !== f.target && index.resolve(f.target, 'relations.filter.target').id !== e.target) continue;
+        if (target && e.target !== target) continue;
         if (f.minConfidence !== undefined && f.minConfidence !== null && e.confidence < f.minConfidence) continue;
         out.push(e);
       }
       out.sort((a, b) => b.confidence * b.weight - a.confidence * a.weight || (a.id < b.id ? -1 : 1));
       return out.slice(0, first);
     },
+    events: (_root, args, { index }) => {
+      const first = checkRange('first', args.first ?? 20, 0, LIMITS.first);
+      return index.events(args.filter ?? {}, args.orderBy === 'ID' ? 'id' : 'date', first, args.after ?? null);
+    },
+    timeline: (_root, args, { index }) => index.eventsOf(index.resolve(args.entity, 'timeline.entity').id),
     documents: (_root, _args, { index }) => index.documents,
-    document: (_root, args, { index }) => index.documents.find((d) => d.id === args.id) ?? null,
+    document: (_root, args, { index }) => index.document(args.id),
     stats: (_root, _args, { index }) => {
       const s = index.stats();
       return { ...s, byType: s.byType.map((b) => ({ type: toGraphqlType(b.type), count: b.count })) };
     },
+    centrality: (_root, args, { index }) =>
+      index.centrality(
+        args.metric.toLowerCase() as 'degree' | 'pagerank' | 'betweenness',
+        args.type ? toModelType(args.type) : null,
+        checkRange('first', args.first ?? 10, 1, LIMITS.first),
+      ),
+    communities: (_root, args, { index }) => index.communities(checkRange('first', args.first ?? 10, 1, LIMITS.first)),
+  },
+  Mutation: {
+    ingestDocument: (_root, args, ctx) => writer(ctx).ingest(args.input),
+    removeDocument: (_root, args, ctx) => ({ id: args.id, removed: writer(ctx).remove(args.id) }),
+    mergeEntities: (_root, args, ctx) => {
+      if (args.ids.length === 0) throw new InvalidInputError('mergeEntities: give at least one id in "ids" to merge into "into".');
+      return writer(ctx).merge([...args.ids], args.into);
+    },
+    renameEntity: (_root, args, ctx) => writer(ctx).rename(args.id, args.name),
+    addAlias: (_root, args, ctx) => writer(ctx).addAlias(args.id, args.alias),
   },
   Entity: {
     type: (n) => toGraphqlType(n.type),
     roles: (n, _args, { index }) => n.roles.map((r) => ({ title: r.title, of: r.of && index.hasNode(r.of) ? index.node(r.of) : null })),
     degree: (n, _args, { index }) => index.degree(n.id),
-    location: (n, _args, { index }) => (n.location && index.hasNode(n.location) ? index.node(n.location) : null),
-    documents: (n, _args, { index }) => index.documents.filter((d) => n.documents.includes(d.id)),
+    documents: (n, _args, { index }) => n.documents.map((d) => index.document(d)).filter((d): d is DocumentInfo => d !== null),
     relations: (n, args, { index }) => {
-      const first = checkRange('first', args.first ?? 50, 1, LIMITS.first);
+      const first = checkRange('first', args.first ?? 20, 0, LIMITS.first);
       const direction = (args.direction ?? 'BOTH').toLowerCase() as GraphDirection;
-      return index.relationsOf(n.id, direction, { includeCooccurrence: args.includeCooccurrence ?? false, relationTypes: args.types ?? null }).slice(0, first);
+      return index.relationsPage(
+        n.id,
+        direction,
+        { includeCooccurrence: args.includeCooccurrence ?? false, relationTypes: args.types ?? null },
+        first,
+        args.after ?? null,
+      );
     },
+    neighbors: (n, args, { index }) => index.neighbors(n.id, checkRange('first', args.first ?? 20, 1, LIMITS.first), toModelTypes(args.types)),
+    events: (n, args, { index }) => index.eventsOf(n.id).slice(0, checkRange('first', args.first ?? 20, 1, LIMITS.first)),
+    location: (n, _args, { index }) => (n.location && index.hasNode(n.location) ? index.node(n.location) : null),
+    participants: (n, _args, { index }) => (n.type === 'event' ? index.participants(n.id) : []),
   },
   Role: {
     of: (r) => r.of ?? null,
@@ -85,10 +170,21 @@ export const resolvers: Resolvers = {
   },
   Evidence: {
     document: (ev, _args, { index }) => {
-      const d = index.documents.find((x) => x.id === ev.documentId);
-      if (!d) throw new Error(`graphql.Evidence.document: evidence cites document ${ev.documentId}, which the graph does not hold`);
+      const d = index.document(ev.documentId);
+      if (!d) throw new NotFoundError(`evidence cites document ${ev.documentId}, which is no longer in the graph`);
       return d;
     },
+  },
+  Document: {
+    sentences: (d, _args, { index }) => index.sentences(d.id),
+  },
+  Sentence: {
+    text: (s, _args, { documentText }) => documentText(s.documentId)?.slice(s.start, s.end) ?? '',
+    entities: (s, _args, { index }) => s.entities.map((id) => index.node(id)),
+  },
+  Community: {
+    size: (c) => c.members.length,
+    members: (c, args, { index }) => c.members.slice(0, checkRange('first', args.first ?? 20, 1, LIMITS.first)).map((id) => index.node(id)),
   },
   EntityConnection: {
     edges: (page) => page.items,
@@ -100,6 +196,14 @@ export const resolvers: Resolvers = {
     }),
     totalCount: (page) => page.totalCount(),
   },
+  RelationConnection: {
+    edges: (page) => page.items,
+    pageInfo: (page) => ({
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: false,
+      startCursor: page.items[0]?.cursor ?? null,
+      endCursor: page.items.at(-1)?.cursor ?? null,
+    }),
+    totalCount: (page) => page.totalCount(),
+  },
 };
-
-export type { EntityNode };

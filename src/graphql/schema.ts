@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { type GraphQLFormattedError, GraphQLError, isListType, getNullableType } from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { LIMITS } from './limits.js';
 import { isKgError } from '../errors.js';
 import type { GraphContext } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -27,6 +32,43 @@ const CODE_FOR: Record<string, string> = {
   CONFIG: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  TIMEOUT: 'TIMEOUT',
+  UNAVAILABLE: 'UNAVAILABLE',
+};
+
+/** Lists multiply the cost of what they contain: by their `first`/`limit`, or by 10 when they have neither. */
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const n = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
+  if (n !== null) return 1 + Math.max(1, n) * Math.max(1, childComplexity);
+  if (isListType(getNullableType(field.type))) return 1 + 10 * Math.max(1, childComplexity);
+  return undefined;
+};
+
+/** Refuses, before execution, a query whose estimated cost is over the limit. */
+const costLimitPlugin: ApolloServerPlugin<GraphContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, schema, operation }) {
+        // Introspection (the IDE's schema fetch) is bounded by the schema itself, not by data.
+        if (operation?.selectionSet.selections.every((sel) => sel.kind === 'Field' && sel.name.value.startsWith('__'))) return;
+        const cost = getComplexity({
+          schema,
+          query: document,
+          variables: request.variables ?? {},
+          operationName: request.operationName ?? undefined,
+          estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        });
+        if (cost > LIMITS.cost) {
+          throw new GraphQLError(
+            `Query is too expensive: estimated cost ${cost}, limit ${LIMITS.cost}. Lower "first" or "limit" on nested lists, or split the query.`,
+            {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.cost, http: { status: 400 } },
+            },
+          );
+        }
+      },
+    };
+  },
 };
 
 /** Expected errors keep their message and code; anything unexpected is masked and logged. */
@@ -60,7 +102,14 @@ export function createApollo(options: ApolloOptions): ApolloServer<GraphContext>
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Apollo's own token limit answers 400 (graphql-armor's would answer 500).
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: [
+      maxDepthRule({ n: LIMITS.depth, exposeLimits: true, propagateOnRejection: true, ignoreIntrospection: true }),
+      maxAliasesRule({ n: LIMITS.aliases, exposeLimits: true, propagateOnRejection: true }),
+      maxDirectivesRule({ n: LIMITS.directives, exposeLimits: true, propagateOnRejection: true }),
+    ],
     formatError: formatError(options.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin, ...(options.plugins ?? [])],
   });
 }

@@ -50,7 +50,12 @@ export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<stri
     });
     if (longer.length === 1) merges.set(ref.id, (longer[0] as EntityRef).id);
   }
-  // Follow chains ("Zarif" → "Javad Zarif" → "Mohammad Javad Zarif") to their end.
+  return followChains(merges);
+}
+
+/** Follows chains ("Zarif" → "Javad Zarif" → "Mohammad Javad Zarif") to their end; cycles stop where they close. */
+export function followChains(merges: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
   for (const [from] of merges) {
     let to = merges.get(from) as string;
     const seen = new Set([from]);
@@ -58,9 +63,9 @@ export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<stri
       seen.add(to);
       to = merges.get(to) as string;
     }
-    merges.set(from, to);
+    if (to !== from) out.set(from, to);
   }
-  return merges;
+  return out;
 }
 
 /** Rewrites one extraction's ids through the merge map (entities, relations, co-occurrences, events). */

@@ -4,8 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphIndex } from '../graph/index.js';
+import { timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { Deadline } from '../graph/index.js';
+import type { GraphContext } from '../graphql/context.js';
+import { LIMITS } from '../graphql/limits.js';
 import { createApollo } from '../graphql/schema.js';
+import type { GraphService } from '../pipeline.js';
 import { IDE_APP_JS, idePage, readAsset } from './ide.js';
 
 export interface ServerOptions {
@@ -17,13 +22,19 @@ export interface ServerOptions {
   corsOrigins: string[];
   /** Largest accepted request body. */
   bodyLimit: string;
+  /** Bearer token for writes; null refuses every write. */
+  token: string | null;
   log: (line: string) => void;
 }
 
-/** The graph the server answers from; replaced whole when the store changes. */
-export interface GraphState {
-  index: GraphIndex | null;
-}
+/** The graph the server answers from: null until it is loaded (then /readyz turns 200). */
+export type GraphSource = () => GraphService | null;
+
+const sameSecret = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 export interface RunningServer {
   url: string;
@@ -35,7 +46,7 @@ const jsonError = (res: Response, status: number, code: string, message: string)
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
-export async function startServer(state: GraphState, options: ServerOptions): Promise<RunningServer> {
+export async function startServer(source: GraphSource, options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -66,7 +77,8 @@ export async function startServer(state: GraphState, options: ServerOptions): Pr
     res.json({ status: 'ok' });
   });
   app.get('/readyz', (_req, res) => {
-    if (state.index) res.json({ status: 'ready', documents: state.index.documents.length });
+    const service = source();
+    if (service) res.json({ status: 'ready', documents: service.index.documents.length });
     else res.status(503).json({ status: 'loading' });
   });
 
@@ -110,9 +122,15 @@ export async function startServer(state: GraphState, options: ServerOptions): Pr
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async () => {
-        if (!state.index) throw new Error('graph not loaded yet');
-        return { index: state.index };
+      context: async ({ req }): Promise<GraphContext> => {
+        const service = source();
+        if (!service)
+          throw new GraphQLError('The graph is still loading; retry in a moment (see /readyz).', {
+            extensions: { code: 'UNAVAILABLE', http: { status: 503 } },
+          });
+        const auth = req.headers.authorization;
+        const writer = options.token !== null && typeof auth === 'string' && sameSecret(auth, `Bearer ${options.token}`);
+        return { index: service.index, deadline: new Deadline(LIMITS.budgetMs), writer, writes: service, documentText: (id) => service.documentText(id) };
       },
     }),
   );

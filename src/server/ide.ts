@@ -34,11 +34,17 @@ query WhoIs {
     type
     aliases
     roles { title of { name } }
-    relations {
-      type
-      source { name }
-      target { name }
-      evidence { text document { title } }
+    relations(first: 10) {
+      totalCount
+      edges {
+        node {
+          type
+          source { name }
+          target { name }
+          confidence
+          evidence { text document { title } }
+        }
+      }
     }
   }
 }`,
@@ -56,10 +62,21 @@ query Connect {
 }`,
   },
   {
+    title: 'All the ways from Araghchi to Hezbollah',
+    query: `# Simple paths of stated relations, shortest first.
+query Ways {
+  paths(from: "Araghchi", to: "Hezbollah", maxHops: 4, first: 5) {
+    length
+    nodes { name }
+    edges { type }
+  }
+}`,
+  },
+  {
     title: 'Neighbourhood of Iran',
-    query: `# Everything within one hop of Iran, by stated relations.
+    query: `# Everything within one hop of Iran by stated relations, people and organizations only.
 query Around {
-  neighborhood(id: "country:iran", hops: 1, limit: 25) {
+  neighborhood(id: "country:iran", hops: 1, limit: 25, entityTypes: [PERSON, ORGANIZATION]) {
     truncated
     nodes { name type }
     edges { type source { name } target { name } confidence }
@@ -67,27 +84,55 @@ query Around {
 }`,
   },
   {
-    title: 'People, page by page',
+    title: 'People, most mentioned first',
     query: `# A Relay connection: pass pageInfo.endCursor as "after" for the next page.
 query People($after: String) {
-  entities(filter: { type: PERSON }, first: 5, after: $after) {
+  entities(filter: { type: PERSON }, orderBy: { field: MENTIONS, direction: DESC }, first: 5, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { name aliases mentionCount } }
+    edges { node { name mentionCount degree } }
   }
 }`,
   },
   {
-    title: 'Search',
+    title: 'Search (typos welcome)',
     query: `query Find {
-  search(text: "revolutionary", first: 5) { id name type acronym }
+  search(text: "Revolutionery Gard", first: 5) { id name type acronym }
 }`,
   },
   {
-    title: 'Stats and documents',
-    query: `query Overview {
-  stats { documents entities relations cooccurrences byType { type count } }
+    title: 'Attacks, by date',
+    query: `# Events with their participants; timeline(entity:) gives one entity's events in order.
+query Attacks {
+  events(filter: { type: "attack" }, first: 10) {
+    edges { node { name eventType quadClass date { text value } participants { role entity { name } } } }
+  }
+  timeline(entity: "Masoud Pezeshkian") { name eventType date { text } }
+}`,
+  },
+  {
+    title: 'Most central',
+    query: `# Computed after the graph is built, in a worker thread.
+query Central {
+  centrality(metric: PAGERANK, first: 5) { score entity { name type } }
+  communities(first: 3) { id size members(first: 5) { name } }
+}`,
+  },
+  {
+    title: 'A document, sentence by sentence',
+    query: `query Doc {
   documents { id title chars entityCount }
+  stats { documents entities relations cooccurrences byType { type count } }
+}`,
+  },
+  {
+    title: 'Add an article (needs a token)',
+    query: `# Writes need the header  Authorization: Bearer <NEWSGRAPH_TOKEN>  (Headers tab below).
+mutation Add {
+  ingestDocument(input: { title: "Example", text: "Iranian Foreign Minister Abbas Araghchi met Russian Foreign Minister Sergei Lavrov in Moscow on Monday." }) {
+    added entities relations events
+    document { id title }
+  }
 }`,
   },
 ];

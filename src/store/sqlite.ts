@@ -160,6 +160,21 @@ export class Store {
     for (const row of rows) yield JSON.parse(row.json) as Extraction;
   }
 
+  /** Records a curation operation; they are re-applied, in order, whenever the graph is rebuilt. */
+  addCuration(op: string, args: unknown): number {
+    return Number(
+      this.db.prepare('INSERT INTO curation (op, args, created_at) VALUES (?, ?, ?)').run(op, JSON.stringify(args), new Date().toISOString()).lastInsertRowid,
+    );
+  }
+
+  curations(): { seq: number; op: string; args: unknown }[] {
+    return (this.db.prepare('SELECT seq, op, args FROM curation ORDER BY seq').all() as { seq: number; op: string; args: string }[]).map((r) => ({
+      seq: r.seq,
+      op: r.op,
+      args: JSON.parse(r.args) as unknown,
+    }));
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }

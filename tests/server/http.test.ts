@@ -1,7 +1,7 @@
 // The GraphQL API over a real listening socket on 127.0.0.1, answering from the seed graph.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPath, loadIndex } from '../../src/pipeline.js';
+import { GraphService, ingestPath } from '../../src/pipeline.js';
 import { type RunningServer, startServer } from '../../src/server/app.js';
 import { EXAMPLE_QUERIES } from '../../src/server/ide.js';
 import { Store } from '../../src/store/index.js';
@@ -10,15 +10,23 @@ import { ROOT, SEED_TEXT, tempDir } from '../helpers.js';
 const tmp = tempDir();
 let server: RunningServer;
 let store: Store;
+let service: GraphService;
+const TOKEN = 'test-token-0123456789abcdef';
 const logs: string[] = [];
 
 beforeAll(async () => {
   store = Store.open(join(tmp.path, 'http.db'));
   ingestPath(store, join(ROOT, 'seeds'));
-  server = await startServer(
-    { index: loadIndex(store) },
-    { host: '127.0.0.1', port: 0, production: false, corsOrigins: [], bodyLimit: '100kb', log: (l) => logs.push(l) },
-  );
+  service = new GraphService(store);
+  server = await startServer(() => service, {
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    corsOrigins: [],
+    bodyLimit: '100kb',
+    token: TOKEN,
+    log: (l) => logs.push(l),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -101,14 +109,15 @@ describe('acceptance queries', () => {
   });
 
   it('returns relations with their evidence sentences, and a neighborhood with truncation', async () => {
-    const { body } = await gql(`{ entity(id: "person:abbas-araghchi") { roles { title of { name } } relations { type target { name } evidence { text } } }
+    const { body } =
+      await gql(`{ entity(id: "person:abbas-araghchi") { roles { title of { name } } relations(first: 50) { edges { node { type target { name } evidence { text } } } } }
       neighborhood(id: "country:iran", hops: 2, limit: 5) { truncated nodes { id } } }`);
     const e = body.data?.entity as {
       roles: { title: string; of: { name: string } | null }[];
-      relations: { type: string; target: { name: string }; evidence: { text: string }[] }[];
+      relations: { edges: { node: { type: string; target: { name: string }; evidence: { text: string }[] } }[] };
     };
     expect(e.roles).toContainEqual({ title: 'foreign minister', of: { name: 'Iran' } });
-    const fm = e.relations.find((r) => r.type === 'foreign_minister_of');
+    const fm = e.relations.edges.map((x) => x.node).find((r) => r.type === 'foreign_minister_of');
     expect(fm?.target.name).toBe('Iran');
     expect(fm?.evidence[0]?.text).toContain('Araghchi');
     const n = body.data?.neighborhood as { truncated: boolean; nodes: unknown[] };
@@ -126,7 +135,7 @@ describe('acceptance queries', () => {
   });
 
   it('runs every IDE example query without errors', async () => {
-    for (const q of EXAMPLE_QUERIES) {
+    for (const q of EXAMPLE_QUERIES.filter((x) => !x.query.includes('mutation'))) {
       const { status, body } = await gql(q.query, q.variables);
       expect(status, q.title).toBe(200);
       expect(body.errors, q.title).toBeUndefined();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPath, loadIndex } from '../../src/pipeline.js';
+import { GraphService, ingestPath } from '../../src/pipeline.js';
 import { type RunningServer, startServer } from '../../src/server/app.js';
 import { Store } from '../../src/store/index.js';
 import { ROOT, tempDir } from '../helpers.js';
@@ -12,6 +12,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const tmp = tempDir();
 let server: RunningServer;
 let store: Store;
+let service: GraphService;
+const TOKEN = 'test-token-0123456789abcdef';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -19,10 +21,16 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.`);
   store = Store.open(join(tmp.path, 'ide.db'));
   ingestPath(store, join(ROOT, 'seeds'));
-  server = await startServer(
-    { index: loadIndex(store) },
-    { host: '127.0.0.1', port: 0, production: false, corsOrigins: [], bodyLimit: '100kb', log: () => {} },
-  );
+  service = new GraphService(store);
+  server = await startServer(() => service, {
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    corsOrigins: [],
+    bodyLimit: '100kb',
+    token: TOKEN,
+    log: () => {},
+  });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -75,8 +75,8 @@ export class Deadline {
     this.at = performance.now() + ms;
   }
   check(): void {
-    // Reading the clock is cheap but not free: look every 256 steps.
-    if ((++this.count & 255) === 0 && performance.now() > this.at) {
+    // Reading the clock is cheap but not free: look on the first step and then every 256.
+    if ((this.count++ & 255) === 0 && performance.now() > this.at) {
       throw new TimeoutError(`query stopped after its time budget of ${this.ms} ms. Narrow it (smaller hops, maxHops, limit or first).`);
     }
   }
@@ -178,6 +178,17 @@ function editDistance(a: string, b: string, max: number): number {
   return (d[a.length] as number[])[b.length] as number;
 }
 
+/** Typos allowed in a word of this length: none below 4 letters, one up to 7, two from 8. */
+const typosFor = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
+
+/** Every query word matches some word of the name: as a prefix, or within its typo allowance. */
+function fuzzyWords(nameWords: string[], queryWords: string[]): boolean {
+  return queryWords.every((qw) => {
+    const t = typosFor(qw);
+    return nameWords.some((w) => w.startsWith(qw) || (t > 0 && editDistance(w, qw, t) <= t));
+  });
+}
+
 /** The graph plus the indexes queries need; rebuilt (or replaced) whenever the graph is. */
 export class GraphIndex {
   readonly graph: KnowledgeGraph;
@@ -186,6 +197,7 @@ export class GraphIndex {
   analytics: AnalyticsResult | null = null;
   analyticsError: string | null = null;
   private readonly byAlias = new Map<string, string[]>();
+  private readonly bySurname = new Map<string, string[]>();
   private readonly documentsById: Map<string, DocumentInfo>;
   private readonly sorted = new Map<string, EntityNode[]>();
   private readonly statedDegree = new Map<string, number>();
@@ -208,8 +220,17 @@ export class GraphIndex {
         this.byAlias.set(form, list);
       }
     }
+    // A person is also found by surname alone ("Lavrov" for "Sergei Lavrov") when no name or alias matches.
+    for (const id of graph.nodes().sort()) {
+      const n = graph.getNodeAttributes(id);
+      const words = foldKey(n.name).split(' ');
+      if (n.type !== 'person' || words.length < 2) continue;
+      const surname = words.at(-1) as string;
+      this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), id]);
+    }
     // Most-mentioned first, so "Trump" finds the person before a rarely named namesake.
-    for (const list of this.byAlias.values()) list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
+    for (const list of [...this.byAlias.values(), ...this.bySurname.values()])
+      list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
   }
 
   node(id: string): EntityNode {
@@ -236,7 +257,8 @@ export class GraphIndex {
   findEntity(ref: { id?: string | null; name?: string | null }): EntityNode | null {
     if (ref.id) return this.graph.hasNode(ref.id) ? this.node(ref.id) : null;
     if (ref.name) {
-      const ids = this.byAlias.get(foldKey(ref.name));
+      const key = foldKey(ref.name);
+      const ids = this.byAlias.get(key) ?? this.bySurname.get(key);
       return ids?.[0] ? this.node(ids[0]) : null;
     }
     throw new InvalidInputError('query.entity: give an id or a name, for example entity(name: "Araghchi").');
@@ -297,7 +319,7 @@ export class GraphIndex {
   search(text: string, types: readonly EntityType[] | null, first: number): EntityNode[] {
     const q = foldKey(text);
     if (!q) throw new InvalidInputError('query.search: the search text is empty. Give at least one letter or digit.');
-    const maxTypos = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
+    const qWords = q.split(' ');
     const scored: { id: string; score: number }[] = [];
     this.graph.forEachNode((id, n) => {
       if (types && types.length > 0 && !types.includes(n.type)) return;
@@ -309,11 +331,7 @@ export class GraphIndex {
         else if (f.startsWith(q)) s = 4;
         else if (f.split(' ').includes(q)) s = 3;
         else if (f.includes(q)) s = 2;
-        else if (
-          maxTypos > 0 &&
-          (editDistance(f, q, maxTypos) <= maxTypos || f.split(' ').some((w) => w.length >= 4 && editDistance(w, q, maxTypos) <= maxTypos))
-        )
-          s = 1;
+        else if (fuzzyWords(f.split(' '), qWords)) s = 1;
         if (s > score) score = s;
         if (score === 5) break;
       }

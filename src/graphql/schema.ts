@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type GraphQLFormattedError, GraphQLError, isListType, getNullableType } from 'graphql';
+import { type GraphQLFormattedError, GraphQLError, getNullableType, isListType, type ValidationContext } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { LIMITS } from './limits.js';
 import { isKgError } from '../errors.js';
@@ -34,6 +34,11 @@ const CODE_FOR: Record<string, string> = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   TIMEOUT: 'TIMEOUT',
   UNAVAILABLE: 'UNAVAILABLE',
+};
+
+/** graphql-armor throws (a 500 from Apollo) unless told otherwise: report its rejections as validation errors (400). */
+const reportAsValidationError = (context: ValidationContext | null, error: GraphQLError): void => {
+  context?.reportError(error);
 };
 
 /** Lists multiply the cost of what they contain: by their `first`/`limit`, or by 10 when they have neither. */
@@ -105,9 +110,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<GraphContext>
     // Apollo's own token limit answers 400 (graphql-armor's would answer 500).
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [
-      maxDepthRule({ n: LIMITS.depth, exposeLimits: true, propagateOnRejection: true, ignoreIntrospection: true }),
-      maxAliasesRule({ n: LIMITS.aliases, exposeLimits: true, propagateOnRejection: true }),
-      maxDirectivesRule({ n: LIMITS.directives, exposeLimits: true, propagateOnRejection: true }),
+      maxDepthRule({ n: LIMITS.depth, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError], ignoreIntrospection: true }),
+      maxAliasesRule({ n: LIMITS.aliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
+      maxDirectivesRule({ n: LIMITS.directives, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
     ],
     formatError: formatError(options.log),
     plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin, ...(options.plugins ?? [])],

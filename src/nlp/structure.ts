@@ -43,6 +43,15 @@ const APPOSITION_SKIP = new Set([
   'former',
   'chief',
 ]);
+const ALLY_NOUNS: Record<string, string> = {
+  ally: 'ally_of',
+  allies: 'ally_of',
+  partner: 'ally_of',
+  proxy: 'proxy_of',
+  proxies: 'proxy_of',
+  client: 'proxy_of',
+};
+const ACTOR_TYPES = new Set(['person', 'country', 'organization']);
 const onlyComma = (post: string): boolean => /^,\s*$/.test(post);
 
 export function findStructure(ctx: StructureContext): void {
@@ -91,6 +100,22 @@ export function findStructure(ctx: StructureContext): void {
           k = m.last + 1;
           if ((words[k] as Word | undefined)?.lower === 'and') k++;
         }
+      }
+    }
+    // "Iran's largest military ally, Hezbollah": what follows the comma is the possessor's ally (or proxy).
+    for (const a of candidates) {
+      const ida = ctx.idOf.get(a);
+      if (!ida || !(words[a.last] as Word).possessive || !ACTOR_TYPES.has(typeOf(a) ?? '')) continue;
+      for (let k = a.last + 1; k <= a.last + 4 && k < words.length; k++) {
+        const w = words[k] as Word;
+        const relation = ALLY_NOUNS[w.base.toLowerCase()];
+        if (relation && onlyComma(w.post)) {
+          const b = startingAt.get(k + 1);
+          const idb = b ? ctx.idOf.get(b) : undefined;
+          if (b && idb && ACTOR_TYPES.has(typeOf(b) ?? '')) ctx.addRelation(idb, relation, ida, 'possessive-ally-apposition', si);
+          break;
+        }
+        if (w.capitalized || /[^\s]/.test(w.post) || startingAt.has(k)) break;
       }
     }
     // "Iran-backed Hamas": the compound's country supports what follows.

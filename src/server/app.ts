@@ -24,6 +24,8 @@ export interface ServerOptions {
   bodyLimit: string;
   /** Bearer token for writes; null refuses every write. */
   token: string | null;
+  /** Time budget of one request's graph walks (default LIMITS.budgetMs). */
+  budgetMs?: number;
   log: (line: string) => void;
 }
 
@@ -130,7 +132,13 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
           });
         const auth = req.headers.authorization;
         const writer = options.token !== null && typeof auth === 'string' && sameSecret(auth, `Bearer ${options.token}`);
-        return { index: service.index, deadline: new Deadline(LIMITS.budgetMs), writer, writes: service, documentText: (id) => service.documentText(id) };
+        return {
+          index: service.index,
+          deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs),
+          writer,
+          writes: service,
+          documentText: (id) => service.documentText(id),
+        };
       },
     }),
   );

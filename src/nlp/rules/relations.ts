@@ -116,6 +116,14 @@ export const RELATION_RULES: RelationRule[] = [
     mustNotFire: ['The E3 met France, Britain and Germany.'],
   },
   {
+    reason: 'possessive-ally-apposition',
+    relation: 'ally_of',
+    confidence: 0.7,
+    description: '"Iran\'s largest military ally, Hezbollah": the name after the comma is the possessor\'s ally (or proxy).',
+    fires: [["Israel struck Iran's largest military ally, Hezbollah in Lebanon.", 'Hezbollah|ally_of|Iran']],
+    mustNotFire: ["Iran's ally was silent, and Hezbollah said nothing.", "Iran's economy, Hezbollah said, is weak."],
+  },
+  {
     reason: 'backed-compound',
     relation: 'supports',
     confidence: 0.7,

@@ -1,49 +1,135 @@
-// Benchmarks, as ratios against a baseline measured in the same process (machines here are shared and noisy).
-//   extract: throughput of the full extract() ÷ a bare compromise parse of the same texts (issue 3: ≥ 0.5).
-// Usage: npm run bench [-- --rounds N]
-import { existsSync, readFileSync } from 'node:fs';
+// Benchmarks, as ratios against a baseline measured in the same run (machines here are shared and noisy).
+//   extract  full extract() throughput ÷ a bare compromise parse of the same texts (issue 3: ≥ 0.5)
+//   api      two-hop neighborhood queries on a synthetic 100k-entity / 500k-relation graph over loopback HTTP,
+//            50 connections for 10 s, against a bare node:http handler serving the same JSON (issue 4: ≥ 0.4,
+//            p99 < 25 ms, no errors)
+// Usage: npm run bench [-- --only extract|api] [--rounds N] [--seconds S]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import nlp from 'compromise';
 import { extract } from '../src/nlp/index.js';
+import { BENCH_ID, BENCH_QUERY } from './bench-server.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '7' } } });
-const rounds = Math.max(1, Number(values.rounds));
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '7' },
+    only: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
+    query: { type: 'string' },
+    nodes: { type: 'string' },
+    edges: { type: 'string' },
+  },
+});
 const root = join(import.meta.dirname, '..');
-
-const texts: string[] = [readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8')];
-const conll = join(root, '..', 'shared', 'eval', 'conll2003-dev.jsonl');
-if (existsSync(conll)) {
-  for (const line of readFileSync(conll, 'utf8').split('\n').slice(0, 60)) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
-}
-const chars = texts.reduce((n, t) => n + t.length, 0);
-
-const time = (fn: () => void): number => {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-};
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-const bare = (): void => {
-  for (const text of texts) nlp(text);
-};
-const full = (): void => {
-  for (const [i, text] of texts.entries()) extract({ id: `b${i}`, title: null, publishedAt: null, text });
-};
-// Warm both paths (JIT, compromise's lazy lexicon) before measuring.
-bare();
-full();
-const bareMs: number[] = [];
-const fullMs: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  // Interleaved, so a noisy neighbour slows both sides alike.
-  bareMs.push(time(bare));
-  fullMs.push(time(full));
+function benchExtract(): void {
+  const rounds = Math.max(1, Number(values.rounds));
+  const texts: string[] = [readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8')];
+  const conll = join(root, '..', 'shared', 'eval', 'conll2003-dev.jsonl');
+  if (existsSync(conll)) {
+    for (const line of readFileSync(conll, 'utf8').split('\n').slice(0, 60)) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+  }
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const time = (fn: () => void): number => {
+    const t0 = performance.now();
+    fn();
+    return performance.now() - t0;
+  };
+  const bare = (): void => {
+    for (const text of texts) nlp(text);
+  };
+  const full = (): void => {
+    for (const [i, text] of texts.entries()) extract({ id: `b${i}`, title: null, publishedAt: null, text });
+  };
+  // Warm both paths (JIT, compromise's lazy lexicon) before measuring.
+  bare();
+  full();
+  const bareMs: number[] = [];
+  const fullMs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    // Interleaved, so a noisy neighbour slows both sides alike.
+    bareMs.push(time(bare));
+    fullMs.push(time(full));
+  }
+  const b = median(bareMs);
+  const f = median(fullMs);
+  console.log(`== extract: ${texts.length} documents, ${chars} characters; ${rounds} interleaved rounds, medians`);
+  console.log(`bare nlp(text)   ${b.toFixed(0).padStart(6)} ms  ${((chars / b) * 1000).toFixed(0).padStart(8)} chars/s`);
+  console.log(`full extract()   ${f.toFixed(0).padStart(6)} ms  ${((chars / f) * 1000).toFixed(0).padStart(8)} chars/s`);
+  console.log(`extract throughput ÷ bare parse throughput: ${(b / f).toFixed(2)} (issue 3 asks ≥ 0.5)`);
 }
-const b = median(bareMs);
-const f = median(fullMs);
-console.log(`corpus: ${texts.length} documents, ${chars} characters; ${rounds} interleaved rounds, medians`);
-console.log(`bare nlp(text)   ${b.toFixed(0).padStart(6)} ms  ${((chars / b) * 1000).toFixed(0).padStart(8)} chars/s`);
-console.log(`full extract()   ${f.toFixed(0).padStart(6)} ms  ${((chars / f) * 1000).toFixed(0).padStart(8)} chars/s`);
-console.log(`extract throughput ÷ bare parse throughput: ${(b / f).toFixed(2)} (issue 3 asks ≥ 0.5)`);
+
+function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'scripts', 'bench-server.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // As deployed: graphql-js skips its development-mode checks under NODE_ENV=production.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^(http:\/\/\S+)/m.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1], seconds: (performance.now() - started) / 1000 });
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function load(url: string, body: string, seconds: number): Promise<autocannon.Result> {
+  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: 50, pipelining: 1 };
+  await autocannon({ ...options, duration: 2 }); // warm-up
+  return autocannon({ ...options, duration: seconds });
+}
+
+async function benchApi(): Promise<void> {
+  const seconds = Number(values.seconds);
+  const nodes = values.nodes ?? '100000';
+  const edges = values.edges ?? '500000';
+  const body = JSON.stringify({ query: values.query ?? BENCH_QUERY, variables: { id: BENCH_ID } });
+  const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+  const run = async (name: string, args: string[], path: string): Promise<autocannon.Result> => {
+    const server = await startChild(args);
+    try {
+      const result = await load(`${server.url}${path}`, body, seconds);
+      results.push({ name, result, built: server.seconds });
+      return result;
+    } finally {
+      server.child.kill();
+    }
+  };
+  const results: { name: string; result: autocannon.Result; built: number }[] = [];
+  try {
+    // One answer, fetched first, is what the bare handlers serve.
+    const probe = await startChild(['apollo', nodes, edges]);
+    const res = await fetch(`${probe.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const json = await res.text();
+    probe.child.kill();
+    if (!res.ok || json.includes('"errors"')) throw new Error(`bench query failed: ${json.slice(0, 300)}`);
+    writeFileSync(join(tmp, 'response.json'), json);
+    const graphql = await run('graphql (cached)', ['apollo', nodes, edges], '/graphql');
+    await run('graphql uncached', ['apollo-uncached', nodes, edges], '/graphql');
+    const bare = await run('bare, same graph', ['bare', nodes, edges, join(tmp, 'response.json')], '/');
+    await run('bare, no graph', ['bare', '10', '10', join(tmp, 'response.json')], '/');
+    const line = (name: string, r: autocannon.Result): string =>
+      `${name.padEnd(18)} ${r.requests.average.toFixed(0).padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(3)} ms  p99 ${String(r.latency.p99).padStart(3)} ms  errors ${r.errors}  non-2xx ${r.non2xx}`;
+    console.log(
+      `== api: neighborhood(hops: 2, limit: 50) on ${nodes} entities / ~${edges} relations; ${json.length} bytes per answer; 50 connections, ${seconds} s each`,
+    );
+    for (const r of results) console.log(line(r.name, r.result));
+    console.log(
+      `graphql throughput ÷ bare (same process state) throughput: ${(graphql.requests.average / bare.requests.average).toFixed(2)} (issue 4 asks ≥ 0.4, p99 < 25 ms, 0 errors; graphql p99 ${graphql.latency.p99} ms)`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (!values.only || values.only === 'extract') benchExtract();
+if (!values.only || values.only === 'api') await benchApi();

@@ -142,6 +142,11 @@ export class GraphService {
     );
   }
 
+  /** The service is its own write API (see graphql/context.ts WriteApi). */
+  get writes(): this {
+    return this;
+  }
+
   rebuild(): void {
     this.index = loadIndex(this.store);
     this.startAnalytics();

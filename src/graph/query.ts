@@ -201,6 +201,7 @@ export class GraphIndex {
   private readonly documentsById: Map<string, DocumentInfo>;
   private readonly sorted = new Map<string, EntityNode[]>();
   private readonly statedDegree = new Map<string, number>();
+  private readonly adjacencyCache = new Map<string, RelationEdge[]>();
 
   constructor(graph: KnowledgeGraph, documents: DocumentInfo[]) {
     this.graph = graph;
@@ -351,12 +352,20 @@ export class GraphIndex {
     return [e.cooccurrence ? 1 : 0, -e.weight, -Math.round(e.confidence * 1000), e.id];
   }
 
+  /** A node's edges in one direction, strongest first; sorted once per node and kept (the graph does not change). */
+  private adjacency(id: string, direction: Direction): RelationEdge[] {
+    const key = `${direction}|${id}`;
+    let list = this.adjacencyCache.get(key);
+    if (!list) {
+      const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
+      list = keys.map((k) => this.edge(k)).sort((a, b) => compareKeys(GraphIndex.relationKey(a), GraphIndex.relationKey(b)));
+      this.adjacencyCache.set(key, list);
+    }
+    return list;
+  }
+
   relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): RelationEdge[] {
-    const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
-    return keys
-      .map((k) => this.edge(k))
-      .filter((e) => this.edgeAllowed(e, options))
-      .sort((a, b) => compareKeys(GraphIndex.relationKey(a), GraphIndex.relationKey(b)));
+    return this.adjacency(id, direction).filter((e) => this.edgeAllowed(e, options));
   }
 
   relationsPage(id: string, direction: Direction, options: TraversalOptions, first: number, after: string | null): RelationPage {

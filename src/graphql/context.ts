@@ -27,4 +27,6 @@ export interface GraphContext {
   writes: WriteApi | null;
   /** The text of a stored document, for sentence texts. */
   documentText: (id: string) => string | null;
+  /** Lets the server keep this answer in its response cache (set for successful queries). */
+  markCacheable?: () => void;
 }

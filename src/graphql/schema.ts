@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -47,6 +47,17 @@ const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =>
   if (n !== null) return 1 + Math.max(1, n) * Math.max(1, childComplexity);
   if (isListType(getNullableType(field.type))) return 1 + 10 * Math.max(1, childComplexity);
   return undefined;
+};
+
+/** Marks successful read-only answers as cacheable (the server's response cache keeps them until the next write). */
+const cacheablePlugin: ApolloServerPlugin<GraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ operation, response, contextValue }) {
+        if (operation?.operation === 'query' && response.body.kind === 'single' && !response.body.singleResult.errors) contextValue.markCacheable?.();
+      },
+    };
+  },
 };
 
 /** Refuses, before execution, a query whose estimated cost is over the limit. */
@@ -115,6 +126,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GraphContext>
       maxDirectivesRule({ n: LIMITS.directives, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
     ],
     formatError: formatError(options.log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin, ...(options.plugins ?? [])],
+    // Cache-control hints are unused here and would wrap every resolver in instrumentation.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin, cacheablePlugin, ...(options.plugins ?? [])],
   });
 }

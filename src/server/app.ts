@@ -1,5 +1,5 @@
 // The HTTP server: Express 5 + Apollo Server 5 on loopback, the offline IDE, health probes and JSON errors.
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -7,10 +7,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Deadline } from '../graph/index.js';
-import type { GraphContext } from '../graphql/context.js';
+import type { GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
 import { createApollo } from '../graphql/schema.js';
-import type { GraphService } from '../pipeline.js';
+import { captureBody, readBody, ResponseCache } from './cache.js';
+import type { GraphIndex } from '../graph/index.js';
 import { IDE_APP_JS, idePage, readAsset } from './ide.js';
 
 export interface ServerOptions {
@@ -26,11 +27,21 @@ export interface ServerOptions {
   token: string | null;
   /** Time budget of one request's graph walks (default LIMITS.budgetMs). */
   budgetMs?: number;
+  /** Keep successful query answers until the next write (default true). */
+  responseCache?: boolean;
   log: (line: string) => void;
 }
 
+/** What the server answers from; GraphService is the real one. */
+export interface ServedGraph {
+  readonly index: GraphIndex;
+  documentText(id: string): string | null;
+  /** Null serves read-only. */
+  readonly writes: WriteApi | null;
+}
+
 /** The graph the server answers from: null until it is loaded (then /readyz turns 200). */
-export type GraphSource = () => GraphService | null;
+export type GraphSource = () => ServedGraph | null;
 
 const sameSecret = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
@@ -48,13 +59,76 @@ const jsonError = (res: Response, status: number, code: string, message: string)
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
+function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** "100kb" → bytes (the body-parser notation the options use). */
+function parseLimit(limit: string): number {
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(limit.trim());
+  if (!m) return 100 * 1024;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+}
+
 export async function startServer(source: GraphSource, options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const httpServer: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
-    s.once('error', reject);
+  const cache = new ResponseCache();
+  const cacheable = new WeakSet<IncomingMessage>();
+  const limitBytes = parseLimit(options.bodyLimit);
+  // The fast path: a plain POST /graphql whose exact body (and Accept) was answered before from the same graph
+  // gets the stored answer without going through Express and Apollo. Anything else takes the normal path.
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const type = req.headers['content-type'] ?? '';
+    if (
+      options.responseCache === false ||
+      req.method !== 'POST' ||
+      req.url !== '/graphql' ||
+      req.headers.origin ||
+      req.headers.authorization ||
+      !/^application\/json\b/i.test(type)
+    ) {
+      app(req, res);
+      return;
+    }
+    readBody(req, limitBytes).then(
+      (raw) => {
+        if (raw === null) return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
+        const graph = source();
+        const key = `${req.headers.accept ?? ''}\n${raw}`;
+        const hit = graph ? cache.get(key, graph.index) : null;
+        if (hit) {
+          res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length, 'x-newsgraph-cache': 'hit' });
+          res.end(hit.body);
+          return;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          return sendJsonError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON. Send {"query": "..."} with Content-Type: application/json.');
+        }
+        // Express's JSON parser skips a request whose body is already read.
+        Object.assign(req, { body: parsed, _body: true });
+        if (graph) {
+          const owner = graph.index;
+          captureBody(res, (body) => {
+            if (res.statusCode === 200 && cacheable.has(req)) cache.set(key, owner, body, String(res.getHeader('content-type') ?? 'application/json'));
+          });
+        }
+        app(req, res);
+      },
+      () => sendJsonError(res, 400, 'BAD_REQUEST', 'The request body could not be read.'),
+    );
+  };
+  const httpServer: Server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
   });
 
   const apollo = createApollo({ production: options.production, log: options.log, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
@@ -136,8 +210,9 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
           index: service.index,
           deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs),
           writer,
-          writes: service,
+          writes: service.writes,
           documentText: (id) => service.documentText(id),
+          markCacheable: () => cacheable.add(req),
         };
       },
     }),

@@ -284,6 +284,19 @@ describe('writes', () => {
     expect((await data<{ entity: unknown }>('{ entity(name: "Lavrov") { name } }')).entity).toBeNull();
   });
 
+  it('answers a repeated query from the response cache until a write changes the graph', async () => {
+    const ask = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { documents } }' }) });
+    const first = await ask();
+    const a = (await first.json()) as { data: { stats: { documents: number } } };
+    const second = await ask();
+    expect(second.headers.get('x-newsgraph-cache')).toBe('hit');
+    expect(await second.json()).toEqual(a);
+    await data('mutation { ingestDocument(input: { text: "Chile and Peru signed a fishing accord in Lima on Friday." }) { added } }', {}, auth);
+    const third = await ask();
+    expect(third.headers.get('x-newsgraph-cache')).toBeNull();
+    expect(((await third.json()) as { data: { stats: { documents: number } } }).data.stats.documents).toBe(a.data.stats.documents + 1);
+  });
+
   it('refuses bad input to ingestDocument with BAD_USER_INPUT', async () => {
     const r = await gql('mutation { ingestDocument(input: { text: "   " }) { added } }', {}, auth);
     expect(code(r.body)).toBe('BAD_USER_INPUT');

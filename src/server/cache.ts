@@ -1,0 +1,81 @@
+// A response cache for read-only GraphQL answers. The graph is immutable between writes, so an answer stays right
+// for as long as the graph it came from is the one being served; a write swaps the graph and every entry is stale.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+interface Entry {
+  owner: object;
+  body: Buffer;
+  type: string;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEntries = 5_000,
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxEntryBytes = 512 * 1024,
+  ) {}
+
+  get(key: string, owner: object): Entry | null {
+    const e = this.entries.get(key);
+    if (!e) return null;
+    if (e.owner !== owner) {
+      this.delete(key, e);
+      return null;
+    }
+    // Refresh its place in the LRU order.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e;
+  }
+
+  set(key: string, owner: object, body: Buffer, type: string): void {
+    if (body.length > this.maxEntryBytes) return;
+    const old = this.entries.get(key);
+    if (old) this.delete(key, old);
+    this.entries.set(key, { owner, body, type });
+    this.bytes += body.length + key.length;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.delete(k, e);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private delete(key: string, e: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= e.body.length + key.length;
+  }
+}
+
+/** Reads a request body up to `limit` bytes; null when it is larger. */
+export function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Calls `onBody` with what the response sends, when it is sent in one piece (as Express's res.send does). */
+export function captureBody(res: ServerResponse, onBody: (body: Buffer) => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  (res as unknown as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]) => {
+    const chunk = args[0];
+    if (typeof chunk === 'string' || Buffer.isBuffer(chunk))
+      onBody(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof args[1] === 'string' ? (args[1] as BufferEncoding) : 'utf8'));
+    return end(...args);
+  };
+}

@@ -130,7 +130,8 @@ export function extract(doc: ExtractInput): Extraction {
       const id = idOf.get(c);
       const e = id ? entities.get(id) : undefined;
       const w = parsed.bySentence[c.sentence]?.[c.last];
-      return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false }] : [];
+      const modifier = w !== undefined && c.end < w.end && !w.possessive;
+      return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false, modifier }] : [];
     }),
   );
   const people = slots.flatMap((ss, si) => ss.filter((s) => s.type === 'person').map((s) => ({ si, s })));

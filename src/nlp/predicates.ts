@@ -13,6 +13,8 @@ export interface MentionSlot {
   first: number;
   last: number;
   possessive: boolean;
+  /** "Iran" in "Iran-backed Hamas": a name inside a modifier compound, never an argument itself. */
+  modifier?: boolean;
 }
 
 export interface PredicateContext {
@@ -195,6 +197,7 @@ interface Arguments {
 function mentionFrom(words: Word[], k: number, slotAt: Map<number, MentionSlot>, maxSkip = 3): MentionSlot | null {
   for (let x = k, skipped = 0; x < words.length && skipped <= maxSkip; x++, skipped++) {
     const s = slotAt.get(x);
+    if (s?.modifier) continue;
     if (s) return s.first === x ? s : null;
     const w = words[x] as Word;
     if (!(SKIPPABLE.has(w.lower) || w.tags.has('Adjective') || w.tags.has('Value')) || clauseBreak(w)) return null;
@@ -205,17 +208,28 @@ function mentionFrom(words: Word[], k: number, slotAt: Map<number, MentionSlot>,
 /** "with A and B", "with A, B and C": the mentions coordinated with the first object. */
 function coordinated(words: Word[], first: MentionSlot, slotAt: Map<number, MentionSlot>): MentionSlot[] {
   const out = [first];
+  // "A, B and C": names after a bare comma count only once an "and"/"or" closes the list.
+  let pending: MentionSlot[] = [];
   let at = first.last;
-  while (out.length < 6) {
+  while (out.length + pending.length < 6) {
     const w = words[at] as Word;
     const next = words[at + 1];
     let k = -1;
-    if (next && (next.lower === 'and' || next.lower === 'or') && !clauseBreak(w)) k = at + 2;
-    else if (/^,\s*$/.test(w.post)) k = next && (next.lower === 'and' || next.lower === 'or') ? at + 2 : at + 1;
+    let closes = false;
+    if (next && (next.lower === 'and' || next.lower === 'or') && !clauseBreak(w)) {
+      k = at + 2;
+      closes = true;
+    } else if (/^,\s*$/.test(w.post)) {
+      closes = next !== undefined && (next.lower === 'and' || next.lower === 'or');
+      k = closes ? at + 2 : at + 1;
+    }
     if (k < 0) break;
     const m = mentionFrom(words, k, slotAt, 2);
-    if (!m || out.some((o) => o.id === m.id && o.first === m.first)) break;
-    out.push(m);
+    if (!m || [...out, ...pending].some((o) => o.id === m.id && o.first === m.first)) break;
+    if (closes) {
+      out.push(...pending, m);
+      pending = [];
+    } else pending.push(m);
     at = m.last;
   }
   return out;
@@ -308,7 +322,12 @@ function findArguments(
         break;
       }
       const w = words[k] as Word;
-      if (s || !(w.tags.has('Adjective') || w.tags.has('Noun') || SKIPPABLE.has(w.lower) || w.lower === 'and') || clauseBreak(w)) break;
+      if (
+        s ||
+        !(w.tags.has('Adjective') || w.tags.has('Adverb') || w.tags.has('Value') || w.tags.has('Noun') || SKIPPABLE.has(w.lower) || w.lower === 'and') ||
+        clauseBreak(w)
+      )
+        break;
     }
   }
   if (!args.agent) {

@@ -285,7 +285,12 @@ describe('writes', () => {
   });
 
   it('answers a repeated query from the response cache until a write changes the graph', async () => {
-    const ask = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { documents } }' }) });
+    const ask = () =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { documents } }' }),
+      });
     const first = await ask();
     const a = (await first.json()) as { data: { stats: { documents: number } } };
     const second = await ask();

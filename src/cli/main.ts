@@ -264,7 +264,9 @@ async function cmdQuery(args: string[]): Promise<number> {
     const { createApollo } = await import('../graphql/schema.js');
     const apollo = createApollo({ production: false, log: (l) => err.line(l) });
     await apollo.start();
-    const { Deadline } = await import('../graph/index.js');
+    const { Deadline, analyticsInput, computeAnalytics } = await import('../graph/index.js');
+    // A one-off command has no event loop to protect: compute analytics here, before the query.
+    if (/\b(centrality|communities)\b/.test(query)) index.analytics = computeAnalytics(analyticsInput(index.graph));
     const { LIMITS } = await import('../graphql/limits.js');
     const contextValue = { index, deadline: new Deadline(LIMITS.budgetMs), writer: false, writes: null, documentText: (id: string) => store.documentText(id) };
     const response = await apollo.executeOperation({ query, variables }, { contextValue });

@@ -1,6 +1,6 @@
 // The graph layer's surface.
 export { type AnalyticsResult, type CommunityInfo, computeAnalytics } from './analytics.js';
-export { runAnalytics } from './analytics-runner.js';
+export { analyticsInput, runAnalytics } from './analytics-runner.js';
 export { addExtraction, applyOverrides, buildGraph, type DocumentMeta } from './build.js';
 export { createGraph, type DocumentInfo, type EntityNode, type EvidenceRef, type GraphAttributes, type KnowledgeGraph, type RelationEdge } from './model.js';
 export {

@@ -3,7 +3,8 @@
 //   api      two-hop neighborhood queries on a synthetic 100k-entity / 500k-relation graph over loopback HTTP,
 //            50 connections for 10 s, against a bare node:http handler serving the same JSON (issue 4: ≥ 0.4,
 //            p99 < 25 ms, no errors)
-// Usage: npm run bench [-- --only extract|api] [--rounds N] [--seconds S]
+//   export   every format for the seed graph and for a synthetic 100k-node graph (issue 5)
+// Usage: npm run bench [-- --only extract|api|export] [--rounds N] [--seconds S]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,10 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import nlp from 'compromise';
 import { extract } from '../src/nlp/index.js';
-import { BENCH_ID, BENCH_QUERY } from './bench-server.js';
+import { exportChunks, neo4jFiles, prepareExport } from '../src/export/index.js';
+import { GraphIndex } from '../src/graph/index.js';
+import { buildIndex } from '../src/pipeline.js';
+import { BENCH_ID, BENCH_QUERY, syntheticGraph } from './bench-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -131,5 +135,27 @@ async function benchApi(): Promise<void> {
   }
 }
 
+function benchExport(): void {
+  const seed = readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8');
+  const seedIndex = buildIndex([extract({ id: 'seed', title: null, publishedAt: null, text: seed })]);
+  const big = new GraphIndex(syntheticGraph(100_000, 500_000), []);
+  const time = (index: GraphIndex, format: string): number => {
+    const t0 = performance.now();
+    const prepared = prepareExport(index, {});
+    let bytes = 0;
+    if (format === 'neo4j') for (const chunks of Object.values(neo4jFiles(prepared))) for (const c of chunks) bytes += c.length;
+    else for (const c of exportChunks(format as 'json', prepared)) bytes += c.length;
+    if (bytes === 0) throw new Error(`export ${format} wrote nothing`);
+    return performance.now() - t0;
+  };
+  console.log('== export: whole graph, layout included (ForceAtlas2 up to 5,000 nodes, a circle beyond)');
+  for (const format of ['json', 'gexf', 'graphml', 'cyjs', 'neo4j', 'dot']) {
+    console.log(
+      `${format.padEnd(8)} seed graph (${seedIndex.graph.order} nodes) ${time(seedIndex, format).toFixed(0).padStart(5)} ms   synthetic (100,000 nodes, ~500,000 edges) ${(time(big, format) / 1000).toFixed(1).padStart(5)} s`,
+    );
+  }
+}
+
 if (!values.only || values.only === 'extract') benchExtract();
+if (!values.only || values.only === 'export') benchExport();
 if (!values.only || values.only === 'api') await benchApi();

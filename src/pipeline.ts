@@ -156,6 +156,10 @@ export class GraphService {
     return this.store.documentText(id);
   }
 
+  extractions(): Iterable<Extraction> {
+    return this.store.extractions();
+  }
+
   ingest(input: { text: string; title?: string | null; url?: string | null; publishedAt?: string | null }): IngestOutcome {
     const doc = makeDocument({ text: input.text, title: input.title ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null, source: 'api' });
     const existing = this.store.findByContent(doc.contentHash);

@@ -23,6 +23,7 @@ Commands:
   build --input PATH    ingest a file or directory into the database (idempotent)
   serve                 serve the stored graph: GraphQL API and IDE at /graphql
   query '<graphql>'     run one GraphQL query against the stored graph and print the result
+  export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot or jsonl
   eval GOLD             score extraction against a gold file (.json) or CoNLL-style JSONL (.jsonl)
 
 Run "newsgraph <command> --help" for a command's options.
@@ -50,6 +51,14 @@ Scores extraction the way ../shared/eval/score-gold.mjs and conll-score.mjs do, 
 Without --pred the article is extracted now: for a gold file, --text, else the file its "document" field names,
 looked for in ./seeds and in ../seeds beside the gold file; for JSONL, the text of each line.
 --verbose lists missed and wrong entities on stderr.`,
+  export: `Usage: newsgraph export --format json|gexf|graphml|cyjs|neo4j|dot|jsonl [--out PATH] [--db FILE]
+                        [--focus NAME --hops N] [--types person,country,...] [--relations a,b]
+                        [--min-confidence X] [--cooccurrence]
+
+Writes to stdout unless --out is given; neo4j writes nodes.csv and relationships.csv into the --out folder
+(import with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv
+--array-delimiter="U+001F" neo4j). jsonl writes the stored extractions. Co-occurrence edges are left out
+unless --cooccurrence is given.`,
   query: `Usage: newsgraph query '<graphql>' [--variables JSON] [--db FILE]
 
 Runs one query against the stored graph and prints the JSON result, e.g.
@@ -281,6 +290,66 @@ async function cmdQuery(args: string[]): Promise<number> {
   }
 }
 
+async function cmdExport(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    db: { type: 'string' },
+    focus: { type: 'string' },
+    hops: { type: 'string' },
+    types: { type: 'string' },
+    relations: { type: 'string' },
+    'min-confidence': { type: 'string' },
+    cooccurrence: { type: 'boolean' },
+  });
+  if (values.help) return help('export');
+  const ex = await import('../export/index.js');
+  const format = str(values.format);
+  if (!format || !ex.isExportFormat(format))
+    throw new UsageError(`export: --format must be one of ${ex.EXPORT_FORMATS.join(', ')}${format ? ` (got "${format}")` : ''}.`);
+  const options = ex.parseExportOptions({
+    focus: str(values.focus),
+    hops: str(values.hops),
+    types: str(values.types),
+    relations: str(values.relations),
+    minConfidence: str(values['min-confidence']),
+    cooccurrence: values.cooccurrence ? 'true' : undefined,
+  });
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config);
+  const { createWriteStream, mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { finished } = await import('node:stream/promises');
+  const write = async (chunks: Iterable<string>, path: string | undefined): Promise<void> => {
+    const stream = path ? createWriteStream(path) : process.stdout;
+    for (const chunk of chunks) if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+    if (path) {
+      stream.end();
+      await finished(stream);
+    }
+  };
+  try {
+    const out = str(values.out);
+    if (format === 'jsonl') {
+      await write(ex.extractionsJsonl(store.extractions()), out);
+      return EXIT_OK;
+    }
+    const prepared = ex.prepareExport(loadIndex(store), options);
+    if (format === 'neo4j') {
+      if (!out) throw new UsageError('export: the neo4j format writes two files; give --out FOLDER.');
+      mkdirSync(out, { recursive: true });
+      for (const [name, chunks] of Object.entries(ex.neo4jFiles(prepared))) await write(chunks, join(out, name));
+      err.line(`newsgraph export: ${prepared.graph.order} nodes, ${prepared.graph.size} relationships → ${out}; import with: ${ex.NEO4J_IMPORT_COMMAND}`);
+      return EXIT_OK;
+    }
+    await write(ex.exportChunks(format, prepared), out);
+    if (out) err.line(`newsgraph export: ${prepared.graph.order} nodes, ${prepared.graph.size} edges → ${out}`);
+    return EXIT_OK;
+  } finally {
+    store.close();
+  }
+}
+
 async function cmdEval(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { pred: { type: 'string' }, text: { type: 'string' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } });
   if (values.help) return help('eval');
@@ -371,6 +440,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdQuery(rest);
       case 'eval':
         return await cmdEval(rest);
+      case 'export':
+        return await cmdExport(rest);
       case undefined:
       case 'help':
       case '--help':

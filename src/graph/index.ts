@@ -2,6 +2,8 @@
 export { type AnalyticsResult, type CommunityInfo, computeAnalytics } from './analytics.js';
 export { analyticsInput, runAnalytics } from './analytics-runner.js';
 export { addExtraction, applyOverrides, buildGraph, type DocumentMeta } from './build.js';
+export { layoutPositions, selectSubgraph, type SubgraphOptions } from './subgraph.js';
+export { nodeSize, TYPE_COLORS } from './style.js';
 export { createGraph, type DocumentInfo, type EntityNode, type EvidenceRef, type GraphAttributes, type KnowledgeGraph, type RelationEdge } from './model.js';
 export {
   Deadline,

@@ -6,12 +6,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { isKgError } from '../errors.js';
 import { Deadline } from '../graph/index.js';
 import type { GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
 import { createApollo } from '../graphql/schema.js';
 import { captureBody, readBody, ResponseCache } from './cache.js';
 import type { GraphIndex } from '../graph/index.js';
+import type { Extraction } from '../nlp/types.js';
+import { explorerBundle, explorerPage } from './explorer/page.js';
 import { IDE_APP_JS, idePage, readAsset } from './ide.js';
 
 export interface ServerOptions {
@@ -38,6 +41,8 @@ export interface ServedGraph {
   documentText(id: string): string | null;
   /** Null serves read-only. */
   readonly writes: WriteApi | null;
+  /** The stored extractions, for the JSONL export (absent when there is no store). */
+  extractions?(): Iterable<Extraction>;
 }
 
 /** The graph the server answers from: null until it is loaded (then /readyz turns 200). */
@@ -184,6 +189,65 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     res.setHeader('Cache-Control', 'public, max-age=3600');
     res.type(asset.type).send(asset.body);
   });
+  // The explorer: a sigma.js page bundled at build time, served from here.
+  app.get('/explore', (_req, res) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; script-src 'self'; worker-src 'self' blob:",
+    );
+    res.type('text/html').send(explorerPage());
+  });
+  app.get('/explore/explorer.js', (_req, res) => {
+    const js = explorerBundle();
+    if (!js) return jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'The explorer bundle is missing; run npm run build.');
+    res.setHeader('Cache-Control', 'public, max-age=600');
+    res.type('text/javascript').send(js);
+  });
+
+  // Downloads: /export/json|gexf|graphml|cyjs|dot|jsonl and /export/neo4j?part=nodes|relationships, with the
+  // CLI's options as query parameters; written chunk by chunk so large graphs stream.
+  app.get('/export/:format', async (req, res, next) => {
+    try {
+      const service = source();
+      if (!service) return jsonError(res, 503, 'UNAVAILABLE', 'The graph is still loading; retry in a moment.');
+      const ex = await import('../export/index.js');
+      const format = String(req.params.format);
+      if (!ex.isExportFormat(format)) return jsonError(res, 404, 'NOT_FOUND', `No export format "${format}". Use one of ${ex.EXPORT_FORMATS.join(', ')}.`);
+      const q = (name: string): string | undefined => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+      let chunks: Iterable<string>;
+      let filename = `newsgraph.${ex.FILE_EXTENSIONS[format]}`;
+      if (format === 'jsonl') {
+        if (!service.extractions) return jsonError(res, 404, 'NOT_FOUND', 'This server has no stored extractions to export.');
+        chunks = ex.extractionsJsonl(service.extractions());
+      } else {
+        const prepared = ex.prepareExport(
+          service.index,
+          ex.parseExportOptions({
+            focus: q('focus'),
+            hops: q('hops'),
+            types: q('types'),
+            relations: q('relations'),
+            minConfidence: q('minConfidence'),
+            cooccurrence: q('cooccurrence'),
+          }),
+        );
+        if (format === 'neo4j') {
+          const part = q('part') ?? 'nodes';
+          if (part !== 'nodes' && part !== 'relationships') return jsonError(res, 400, 'BAD_USER_INPUT', 'part must be "nodes" or "relationships".');
+          chunks = ex.neo4jFiles(prepared)[`${part}.csv`];
+          filename = `${part}.csv`;
+        } else chunks = ex.exportChunks(format, prepared);
+      }
+      res.status(200);
+      res.setHeader('Content-Type', `${ex.CONTENT_TYPES[format]}; charset=utf-8`);
+      res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+      for (const chunk of chunks) if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', () => resolve()));
+      res.end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
   // A browser asking for /graphql gets the IDE; programs get the API.
   app.get('/graphql', (req, res, next) => {
     if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
@@ -221,6 +285,8 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   app.use((_req, res) => jsonError(res, 404, 'NOT_FOUND', 'No such route. Try /graphql, /healthz or /readyz.'));
   // Body-parser and other middleware errors: JSON, never an HTML page or a stack trace.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (isKgError(error))
+      return jsonError(res, error.code === 'NOT_FOUND' ? 404 : 400, error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_USER_INPUT', error.message);
     const e = error as { type?: string; status?: number; message?: string };
     if (e.type === 'entity.too.large')
       return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);

@@ -18,6 +18,7 @@ beforeAll(async () => {
   store = Store.open(join(tmp.path, 'http.db'));
   ingestPath(store, join(ROOT, 'seeds'));
   service = new GraphService(store);
+  await service.analyticsReady;
   server = await startServer(() => service, {
     host: '127.0.0.1',
     port: 0,

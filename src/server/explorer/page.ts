@@ -1,0 +1,66 @@
+// The HTML shell of /explore; the script is the bundle scripts/build-explorer.mjs writes into dist/explorer/.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { TYPE_COLORS } from '../../graph/style.js';
+
+/** dist/explorer/explorer.js, whether this module runs from dist/ or (in tests) from src/. */
+export function explorerBundlePath(): string {
+  const fromDist = fileURLToPath(new URL('../../explorer/explorer.js', import.meta.url));
+  if (existsSync(fromDist)) return fromDist;
+  return fileURLToPath(new URL('../../../dist/explorer/explorer.js', import.meta.url));
+}
+
+let bundle: Buffer | null = null;
+export function explorerBundle(): Buffer | null {
+  if (!bundle) {
+    const path = explorerBundlePath();
+    if (!existsSync(path)) return null;
+    bundle = readFileSync(path);
+  }
+  return bundle;
+}
+
+export function explorerPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newsgraph — explorer</title>
+<style>
+  html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, sans-serif; color: #222; }
+  #app { display: grid; grid-template-columns: 1fr 380px; grid-template-rows: auto 1fr; height: 100%; }
+  header { grid-column: 1 / 3; display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #ddd; }
+  header h1 { font-size: 16px; margin: 0 8px 0 0; }
+  #graph { position: relative; min-height: 300px; }
+  #panel { overflow: auto; padding: 8px 14px; border-left: 1px solid #ddd; }
+  #legend label { margin-right: 8px; white-space: nowrap; }
+  .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin: 0 4px; }
+  .relations { padding-left: 18px; }
+  .rel { color: #555; font-family: ui-monospace, monospace; }
+  .evidence { margin: 4px 0 8px; padding: 4px 8px; border-left: 3px solid #ccc; color: #444; }
+  .evidence cite { display: block; font-size: 12px; color: #777; }
+  .hint, #status { color: #666; }
+  .error { color: #b00; }
+</style>
+</head>
+<body>
+<div id="app">
+  <header>
+    <h1>newsgraph</h1>
+    <form id="search-form"><input id="search" list="suggestions" placeholder="Find an entity…" autocomplete="off"><datalist id="suggestions"></datalist> <button>Focus</button> <button type="button" id="clear">Clear</button></form>
+    <span id="legend"></span>
+    <select id="relation" aria-label="relation type"></select>
+    <label>confidence ≥ <input id="confidence" type="range" min="0" max="1" step="0.05" value="0"> <span id="confidence-value">0.00</span></label>
+    <a id="download-gexf" download>GEXF</a> <a id="download-json" download>JSON</a>
+    <span id="status">Loading…</span>
+  </header>
+  <div id="graph"></div>
+  <aside id="panel"><p class="hint">Click an entity to see what the articles say about it.</p></aside>
+</div>
+<script id="explorer-config" type="application/json">${JSON.stringify({ colors: TYPE_COLORS })}</script>
+<script src="/explore/explorer.js"></script>
+</body>
+</html>
+`;
+}

@@ -1,10 +1,11 @@
 // The one place that wires the stages in order: ingest → nlp → store → resolve → graph → (graphql, server).
 import { InvalidInputError, NotFoundError } from './errors.js';
 import { applyOverrides, buildGraph, type DocumentInfo, type EntityNode, GraphIndex, runAnalytics } from './graph/index.js';
-import { type Document, makeDocument, readDocuments } from './ingest/index.js';
-import { type Extraction, extract } from './nlp/index.js';
+import { type Document, inputSize, makeDocument, readDocuments, streamDocuments } from './ingest/index.js';
+import { EXTRACTOR_VERSION, type Extraction, extract } from './nlp/index.js';
 import { applyMerges, crossDocumentMerges, followChains } from './resolve/index.js';
 import type { Store } from './store/index.js';
+import { ExtractPool } from './workers/extract-pool.js';
 
 export interface IngestSummary {
   added: number;
@@ -41,6 +42,94 @@ export function ingestPath(store: Store, path: string, onProgress?: ProgressList
   return summary;
 }
 
+export interface IngestProgress {
+  done: number;
+  added: number;
+  duplicates: number;
+  refused: number;
+  bytes: number;
+  totalBytes: number;
+  seconds: number;
+}
+
+export interface IngestOptions {
+  /** Extraction workers (worker threads); 0 extracts on this thread. */
+  workers?: number;
+  /** Per-document extraction budget in workers (ms). */
+  budgetMs?: number;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+/**
+ * Bulk ingest: streams the input (JSONL line by line), extracts in worker threads with a per-document time budget,
+ * stores each document in its own transaction as it comes back. Memory stays bounded by the in-flight window.
+ */
+export async function ingestStream(store: Store, path: string, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const workers = options.workers ?? 0;
+  const summary: IngestSummary = { added: 0, duplicates: 0, refused: [], seconds: 0 };
+  const progress: IngestProgress = { done: 0, added: 0, duplicates: 0, refused: 0, bytes: 0, totalBytes: inputSize(path), seconds: 0 };
+  const report = (): void => {
+    progress.added = summary.added;
+    progress.duplicates = summary.duplicates;
+    progress.refused = summary.refused.length;
+    progress.seconds = (performance.now() - started) / 1000;
+    options.onProgress?.(progress);
+  };
+  const pool = workers > 0 ? new ExtractPool(workers, options.budgetMs) : null;
+  const inFlight = new Set<Promise<void>>();
+  const hashesInFlight = new Set<string>();
+  try {
+    for await (const item of streamDocuments(path)) {
+      progress.bytes += item.bytes;
+      if (!item.ok) {
+        summary.refused.push({ source: item.source, reason: item.error.message });
+        progress.done++;
+        report();
+        continue;
+      }
+      const doc = item.document;
+      if (hashesInFlight.has(doc.contentHash) || store.findByContent(doc.contentHash)) {
+        summary.duplicates++;
+        progress.done++;
+        report();
+        continue;
+      }
+      hashesInFlight.add(doc.contentHash);
+      const job = (pool ? pool.run(doc) : Promise.resolve().then(() => extractDocument(doc)))
+        .then(
+          (extraction) => {
+            try {
+              const r = store.ingest(doc, extraction);
+              if (r.status === 'added') summary.added++;
+              else summary.duplicates++;
+            } catch (error) {
+              if (!(error instanceof InvalidInputError)) throw error;
+              summary.refused.push({ source: doc.source, reason: error.message });
+            }
+          },
+          (error: unknown) => {
+            summary.refused.push({ source: doc.source, reason: error instanceof Error ? error.message : String(error) });
+          },
+        )
+        .finally(() => {
+          inFlight.delete(job);
+          hashesInFlight.delete(doc.contentHash);
+          progress.done++;
+          report();
+        });
+      inFlight.add(job);
+      // Bounded window: read ahead only a few documents per worker.
+      if (inFlight.size >= 4 * Math.max(1, workers)) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
 function ingestDocument(store: Store, doc: Document, summary: IngestSummary): 'added' | 'duplicate' | 'refused' {
   if (store.findByContent(doc.contentHash)) {
     summary.duplicates++;
@@ -56,6 +145,18 @@ function ingestDocument(store: Store, doc: Document, summary: IngestSummary): 'a
     summary.refused.push({ source: doc.source, reason: error.message });
     return 'refused';
   }
+}
+
+/** Re-extracts every stored document whose extraction came from another extractor version. */
+export function reindex(store: Store, onProgress?: (done: number, total: number) => void): { reindexed: number; seconds: number } {
+  const started = performance.now();
+  const stale = store.staleDocuments(EXTRACTOR_VERSION);
+  stale.forEach((id, i) => {
+    const doc = store.storedDocument(id);
+    if (doc) store.replaceExtraction(id, extractDocument(doc));
+    onProgress?.(i + 1, stale.length);
+  });
+  return { reindexed: stale.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Curation operations as stored: merges, renames and aliases, applied in order on every rebuild. */
@@ -145,6 +246,26 @@ export class GraphService {
   /** The service is its own write API (see graphql/context.ts WriteApi). */
   get writes(): this {
     return this;
+  }
+
+  private watcher: NodeJS.Timeout | null = null;
+
+  /** Rebuilds when another process (a `newsgraph build`) commits to the same database; checked every `ms`. */
+  watch(ms = 1000): void {
+    let seen = this.store.dataVersion();
+    this.watcher = setInterval(() => {
+      const now = this.store.dataVersion();
+      if (now === seen) return;
+      seen = now;
+      this.log('newsgraph: the database changed; rebuilding the graph');
+      this.rebuild();
+    }, ms);
+    this.watcher.unref();
+  }
+
+  unwatch(): void {
+    if (this.watcher) clearInterval(this.watcher);
+    this.watcher = null;
   }
 
   rebuild(): void {

@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
 import { InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
-import { extract } from '../nlp/index.js';
-import { GraphService, ingestPath, loadIndex } from '../pipeline.js';
+import { EXTRACTOR_VERSION, extract } from '../nlp/index.js';
+import { GraphService, ingestStream, loadIndex, reindex } from '../pipeline.js';
+import { DEFAULT_WORKERS } from '../workers/extract-pool.js';
 import { Store } from '../store/index.js';
 
 const EXIT_OK = 0;
@@ -24,6 +25,7 @@ Commands:
   serve                 serve the stored graph: GraphQL API and IDE at /graphql
   query '<graphql>'     run one GraphQL query against the stored graph and print the result
   export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot or jsonl
+  reindex               re-extract stored documents after the extraction rules changed
   eval GOLD             score extraction against a gold file (.json) or CoNLL-style JSONL (.jsonl)
 
 Run "newsgraph <command> --help" for a command's options.
@@ -34,9 +36,11 @@ Exit codes: 0 ok, 2 bad input or usage, 1 internal error.`,
 
 Prints the extraction: document, entities with mentions and offsets, relations and events with evidence.
 A .jsonl FILE is read like --jsonl. In --jsonl mode a bad line yields {"id", "error"} and the exit code is 2.`,
-  build: `Usage: newsgraph build --input PATH [--db FILE]
+  build: `Usage: newsgraph build --input PATH [--db FILE] [--workers N]
 
 Reads PATH (a .txt, .md, .html or .jsonl file, or a directory of them), extracts each document and stores it.
+JSONL is streamed line by line; extraction runs in N worker threads (default: ${DEFAULT_WORKERS}), each document with a
+60-second budget. A progress bar shows documents per second and the ETA.
 Documents already stored (same content) are skipped. Ends with a summary; refused inputs make the exit code 2.
 Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
   serve: `Usage: newsgraph serve [--db FILE] [--port N] [--host ADDR] [--input PATH]
@@ -51,6 +55,10 @@ Scores extraction the way ../shared/eval/score-gold.mjs and conll-score.mjs do, 
 Without --pred the article is extracted now: for a gold file, --text, else the file its "document" field names,
 looked for in ./seeds and in ../seeds beside the gold file; for JSONL, the text of each line.
 --verbose lists missed and wrong entities on stderr.`,
+  reindex: `Usage: newsgraph reindex [--db FILE]
+
+Re-extracts every stored document whose extraction came from an older extractor version (after the rules changed).
+Documents stay; only their extractions are replaced, each in its own transaction.`,
   export: `Usage: newsgraph export --format json|gexf|graphml|cyjs|neo4j|dot|jsonl [--out PATH] [--db FILE]
                         [--focus NAME --hops N] [--types person,country,...] [--relations a,b]
                         [--min-confidence X] [--cooccurrence]
@@ -165,36 +173,57 @@ function openStore(config: Config): Store {
   return Store.open(config.db);
 }
 
-function runIngest(store: Store, input: string): number {
+const clock = (seconds: number): string => {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** Bulk ingest with a progress bar on a terminal (plain lines every few seconds otherwise) and a summary. */
+async function runIngest(store: Store, input: string, workers: number): Promise<number> {
   const tty = process.stderr.isTTY === true;
   let last = 0;
-  const summary = ingestPath(store, input, ({ done, source, status }) => {
-    const now = Date.now();
-    if (tty && now - last > 200) {
-      process.stderr.write(`\r${done} read — ${status}: ${source.slice(-60)}`.padEnd(100));
+  const summary = await ingestStream(store, input, {
+    workers,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (now - last < (tty ? 200 : 5000)) return;
       last = now;
-    } else if (!tty && status === 'refused') {
-      err.line(`refused ${source}`);
-    }
+      const rate = p.seconds > 0 ? p.done / p.seconds : 0;
+      const fraction = p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : 0;
+      const eta = fraction > 0 && fraction < 1 ? clock((p.seconds * (1 - fraction)) / fraction) : '—';
+      const bar = `${'█'.repeat(Math.round(fraction * 20)).padEnd(20, '░')}`;
+      const line = `${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${p.done} documents  ${rate.toFixed(1)} docs/s  ETA ${eta}  (${p.added} added, ${p.duplicates} already stored, ${p.refused} refused)`;
+      if (tty) process.stderr.write(`\r${line}`);
+      else err.line(line);
+    },
   });
-  if (tty) process.stderr.write(`\r${' '.repeat(100)}\r`);
+  if (tty) process.stderr.write(`\r${' '.repeat(120)}\r`);
   const rate = summary.seconds > 0 ? (summary.added / summary.seconds).toFixed(1) : '—';
   err.line(
     `newsgraph build: ${summary.added} added, ${summary.duplicates} already stored, ${summary.refused.length} refused (${summary.seconds.toFixed(1)} s, ${rate} docs/s) → ${store.path}`,
   );
-  for (const r of summary.refused) err.line(`  refused: ${r.reason}`);
+  for (const r of summary.refused.slice(0, 50)) err.line(`  refused: ${r.reason}`);
+  if (summary.refused.length > 50) err.line(`  … and ${summary.refused.length - 50} more refusals`);
   return summary.refused.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_WORKERS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers is "${value}"; use a whole number from 0 (extract on the main thread) to 64.`);
+  return n;
+}
+
 async function cmdBuild(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { input: { type: 'string', short: 'i' }, db: { type: 'string' } });
+  const { values, positionals } = parse(args, { input: { type: 'string', short: 'i' }, db: { type: 'string' }, workers: { type: 'string', short: 'w' } });
   if (values.help) return help('build');
+  const workers = parseWorkers(str(values.workers));
   const input = str(values.input) ?? positionals[0];
   if (!input) throw new UsageError('build: give --input PATH (a file or a directory). See newsgraph build --help.');
   const config = loadConfig(process.env, { db: str(values.db) });
   const store = openStore(config);
   try {
-    return runIngest(store, input);
+    return await runIngest(store, input, workers);
   } finally {
     store.close();
   }
@@ -211,7 +240,7 @@ async function cmdServe(args: string[]): Promise<number> {
   const config = loadConfig(process.env, { db: str(values.db), port: str(values.port), host: str(values.host) });
   const store = openStore(config);
   if (values.input) {
-    const code = runIngest(store, String(values.input));
+    const code = await runIngest(store, String(values.input), DEFAULT_WORKERS);
     if (code !== EXIT_OK && store.count() === 0) {
       store.close();
       return code;
@@ -230,6 +259,7 @@ async function cmdServe(args: string[]): Promise<number> {
   });
   const started = performance.now();
   service = new GraphService(store, (l) => err.line(l));
+  service.watch();
   const s = service.index.stats();
   err.line(
     `newsgraph: graph of ${s.documents} documents, ${s.entities} entities, ${s.relations} relations loaded in ${Math.round(performance.now() - started)} ms from ${config.db}`,
@@ -243,6 +273,7 @@ async function cmdServe(args: string[]): Promise<number> {
         .close()
         .catch((e: unknown) => err.line(`newsgraph: error while closing: ${String(e)}`))
         .finally(() => {
+          service?.unwatch();
           store.close();
           resolve();
         });
@@ -285,6 +316,20 @@ async function cmdQuery(args: string[]): Promise<number> {
     out.line(JSON.stringify(result, null, 2));
     if (!result.errors) return EXIT_OK;
     return result.errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+  } finally {
+    store.close();
+  }
+}
+
+async function cmdReindex(args: string[]): Promise<number> {
+  const { values } = parse(args, { db: { type: 'string' } });
+  if (values.help) return help('reindex');
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config);
+  try {
+    const r = reindex(store);
+    err.line(`newsgraph reindex: ${r.reindexed} documents re-extracted with ${EXTRACTOR_VERSION} (${r.seconds.toFixed(1)} s) → ${store.path}`);
+    return EXIT_OK;
   } finally {
     store.close();
   }
@@ -442,6 +487,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdEval(rest);
       case 'export':
         return await cmdExport(rest);
+      case 'reindex':
+        return await cmdReindex(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -27,7 +27,7 @@ export interface DocumentInput {
 }
 
 /** The largest text accepted for one document (characters). */
-export const MAX_DOCUMENT_CHARS = 20_000_000;
+export const MAX_DOCUMENT_CHARS = 2_000_000;
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -3,4 +3,4 @@ export { decodeText } from './decode.js';
 export { type Document, type DocumentInput, makeDocument, contentHash, MAX_DOCUMENT_CHARS } from './document.js';
 export { parseHtml, parseMarkdown, parsePlainText, parseJsonlLine } from './formats.js';
 export { htmlToText } from './html.js';
-export { formatOf, type InputFormat, parseText, readDocumentFile, readDocuments, type ReadResult } from './read.js';
+export { formatOf, type InputFormat, inputSize, parseText, readDocumentFile, readDocuments, type ReadResult, streamDocuments } from './read.js';

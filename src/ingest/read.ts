@@ -1,5 +1,6 @@
 // Reads files, directories and stdin into Documents, one at a time, format chosen by extension.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { extname, join, relative } from 'node:path';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { decodeText } from './decode.js';
@@ -120,4 +121,52 @@ function walk(dir: string): string[] {
     else if (entry.isFile()) out.push(full);
   }
   return out;
+}
+
+/** Total bytes under a path (for progress and ETA). */
+export function inputSize(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return walk(path).reduce((n, f) => n + statSync(f).size, 0);
+}
+
+/**
+ * Like readDocuments, but JSONL files are read line by line, so memory stays bounded however large the file.
+ * Each result also says how many input bytes it consumed (for progress).
+ */
+export async function* streamDocuments(path: string): AsyncGenerator<ReadResult & { bytes: number }> {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new NotFoundError(`ingest.readDocuments: ${path} does not exist. Pass a file or a directory of .txt, .md, .html or .jsonl files.`);
+  }
+  const files = stat.isDirectory() ? walk(path) : [path];
+  for (const file of files) {
+    const format = stat.isDirectory() ? formatOf(file) : (formatOf(file) ?? 'txt');
+    if (!format) {
+      yield {
+        ok: false,
+        source: file,
+        bytes: statSync(file).size,
+        error: new InvalidInputError(`ingest.readDocuments: skipped ${relative(path, file) || file}: unsupported extension (use .txt, .md, .html or .jsonl).`),
+      };
+      continue;
+    }
+    if (format !== 'jsonl') {
+      const size = statSync(file).size;
+      for (const r of readFile(file, format)) yield { ...r, bytes: size };
+      continue;
+    }
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+    let n = 0;
+    for await (const raw of lines) {
+      n++;
+      const bytes = Buffer.byteLength(raw) + 1;
+      const line = raw.trim();
+      if (!line) continue;
+      const source = `${file}:${n}`;
+      yield { ...attempt(source, () => parseJsonlLine(line, source)), bytes };
+    }
+  }
 }

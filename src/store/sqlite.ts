@@ -175,6 +175,32 @@ export class Store {
     }));
   }
 
+  /** Documents whose stored extraction came from another extractor version. */
+  staleDocuments(version: string): string[] {
+    return (
+      this.db.prepare('SELECT document_id AS id FROM extractions WHERE extractor_version != ? ORDER BY document_id').all(version) as { id: string }[]
+    ).map((r) => r.id);
+  }
+
+  /** Replaces a document's extraction (after the rules changed). */
+  replaceExtraction(id: string, extraction: Extraction): void {
+    this.db.prepare('UPDATE extractions SET extractor_version = ?, json = ? WHERE document_id = ?').run(extraction.extractor, JSON.stringify(extraction), id);
+  }
+
+  /** Changes whenever another connection commits: a running server polls it to see external builds. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  storedDocument(id: string): Document | null {
+    const row = this.db.prepare('SELECT id, title, published_at, url, source, text, content_hash FROM documents WHERE id = ?').get(id) as
+      | { id: string; title: string | null; published_at: string | null; url: string | null; source: string; text: string; content_hash: string }
+      | undefined;
+    return row
+      ? { id: row.id, title: row.title, publishedAt: row.published_at, url: row.url, source: row.source, text: row.text, contentHash: row.content_hash }
+      : null;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }

@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The load test measures memory after a full collection.
+    execArgv: ['--expose-gc'],
   },
 });

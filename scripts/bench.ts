@@ -161,13 +161,26 @@ function benchExport(): void {
 
 async function benchIngest(): Promise<void> {
   const conll = join(root, '..', 'shared', 'eval', 'conll2003-dev.jsonl');
-  const texts: string[] = existsSync(conll) ? readFileSync(conll, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text) : [];
-  const seed = readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8').split('\n').filter((l) => l.length > 80);
+  const texts: string[] = existsSync(conll)
+    ? readFileSync(conll, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { text: string }).text)
+    : [];
+  const seed = readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 80);
   while (texts.length < 400) texts.push(`${seed[texts.length % seed.length]} (${texts.length})`);
   const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
   try {
     const file = join(tmp, 'docs.jsonl');
-    writeFileSync(file, `${texts.slice(0, 400).map((text, i) => JSON.stringify({ id: `d${i}`, text })).join('\n')}\n`);
+    writeFileSync(
+      file,
+      `${texts
+        .slice(0, 400)
+        .map((text, i) => JSON.stringify({ id: `d${i}`, text }))
+        .join('\n')}\n`,
+    );
     const run = async (workers: number): Promise<number> => {
       const store = Store.open(join(tmp, `w${workers}.db`));
       const s = await ingestStream(store, file, { workers });
@@ -200,8 +213,12 @@ async function benchIngest(): Promise<void> {
     const t1 = performance.now();
     big.ingest(extra, extract(extra));
     const one_ingest = performance.now() - t1;
-    console.log(`rebuild of the graph from ${n} stored documents, no NLP: ${(rebuild / 1000).toFixed(1)} s (${index.graph.order} nodes, ${index.graph.size} edges)`);
-    console.log(`one more document: extraction + store ${one_ingest.toFixed(0)} ms; the graph is then rebuilt whole (${(rebuild / 1000).toFixed(1)} s): not yet proportional to the document`);
+    console.log(
+      `rebuild of the graph from ${n} stored documents, no NLP: ${(rebuild / 1000).toFixed(1)} s (${index.graph.order} nodes, ${index.graph.size} edges)`,
+    );
+    console.log(
+      `one more document: extraction + store ${one_ingest.toFixed(0)} ms; the graph is then rebuilt whole (${(rebuild / 1000).toFixed(1)} s): not yet proportional to the document`,
+    );
     store.close();
     big.close();
   } finally {

@@ -70,7 +70,7 @@ unless --cooccurrence is given.`,
   query: `Usage: newsgraph query '<graphql>' [--variables JSON] [--db FILE]
 
 Runs one query against the stored graph and prints the JSON result, e.g.
-  newsgraph query '{ entity(name: "Araghchi") { name type roles { title of { name } } } }'`,
+  newsgraph query '{ entity(name: "Iran") { name type roles { title of { name } } } }'`,
 };
 
 class Output {
@@ -294,7 +294,7 @@ async function cmdQuery(args: string[]): Promise<number> {
     try {
       variables = JSON.parse(String(values.variables)) as Record<string, unknown>;
     } catch {
-      throw new UsageError('query: --variables is not valid JSON. Pass an object such as \'{"name": "Araghchi"}\'.');
+      throw new UsageError('query: --variables is not valid JSON. Pass an object such as \'{"name": "Roe"}\'.');
     }
   }
   const config = loadConfig(process.env, { db: str(values.db) });

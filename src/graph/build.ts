@@ -77,7 +77,7 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
     node.mentionCount += e.mentions.length;
     node.confidence = Math.max(node.confidence, e.confidence);
     const aliases = new Set(node.aliases);
-    // A document may know the entity by another name ("Trump" where another says "Donald Trump"): the fullest wins.
+    // A document may know the entity by another name ("Doe" where another says "John Doe"): the fullest wins.
     if (e.name.split(/\s+/).length > node.name.split(/\s+/).length) {
       aliases.add(node.name);
       node.name = e.name;

@@ -221,7 +221,7 @@ export class GraphIndex {
         this.byAlias.set(form, list);
       }
     }
-    // A person is also found by surname alone ("Lavrov" for "Sergei Lavrov") when no name or alias matches.
+    // A person is also found by surname alone ("Petrov" for "Ivan Petrov") when no name or alias matches.
     for (const id of graph.nodes().sort()) {
       const n = graph.getNodeAttributes(id);
       const words = foldKey(n.name).split(' ');
@@ -229,7 +229,7 @@ export class GraphIndex {
       const surname = words.at(-1) as string;
       this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), id]);
     }
-    // Most-mentioned first, so "Trump" finds the person before a rarely named namesake.
+    // Most-mentioned first, so "Doe" finds the person before a rarely named namesake.
     for (const list of [...this.byAlias.values(), ...this.bySurname.values()])
       list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
   }
@@ -262,7 +262,7 @@ export class GraphIndex {
       const ids = this.byAlias.get(key) ?? this.bySurname.get(key);
       return ids?.[0] ? this.node(ids[0]) : null;
     }
-    throw new InvalidInputError('query.entity: give an id or a name, for example entity(name: "Araghchi").');
+    throw new InvalidInputError('query.entity: give an id or a name, for example entity(name: "Iran").');
   }
 
   /** An id or a name → the entity, or NOT_FOUND naming what was asked for. */

@@ -73,7 +73,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     }
   }
 
-  // 2. People with full names, longest first so that "Mohammad Javad Zarif" absorbs "Javad Zarif".
+  // 2. People with full names, longest first so that "Ana Maria Silva" absorbs "Maria Silva".
   const fullNames = candidates.filter((c) => c.type === 'person' && c.words > 1).sort((a, b) => b.words - a.words || a.start - b.start);
   const bySurname = new Map<string, Cluster[]>();
   for (const c of fullNames) {
@@ -91,7 +91,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   // 3. Multi-word names of other types, and acronyms explained by a bracket or by their initials.
   const others = candidates.filter((c) => !clusterOf.has(c) && c.type !== null && c.type !== 'person' && !c.acronym && !c.tieKey);
   for (const c of others) add(keyed(c.type as EntityType, nameKey(c.canonical ?? c.text)), c);
-  // Deal phrases join the program the text ties them to ("the 2015 nuclear deal, the Joint Comprehensive Plan ...").
+  // Deal phrases join the program the text ties them to ("the 2015 nuclear deal, the Joint Fisheries Plan ...").
   const ties = new Map<string, Cluster>();
   for (const c of candidates) if (c.tieKey && c.apposedTo && clusterOf.has(c.apposedTo)) ties.set(nameKey(c.tieKey), clusterOf.get(c.apposedTo) as Cluster);
   for (const c of candidates) {
@@ -112,7 +112,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(target, c);
     }
   }
-  // Other acronyms cluster with themselves (two mentions of "NBC" are one organization).
+  // Other acronyms cluster with themselves (two mentions of "ACN" are one organization).
   for (const c of candidates) if (c.acronym && !clusterOf.has(c)) add(keyed('organization', nameKey(c.text)), c);
 
   // 4. Single words: a surname joins the nearest full name before it; a known name joins its entity.
@@ -131,7 +131,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(known, c);
       continue;
     }
-    // "NBC" beside "NBC News": an organization name and its name + organization head are one.
+    // "ACN" beside "Acme News": an organization name and its name + organization head are one.
     if (c.type === null || c.type === 'organization') {
       const org = clusters.find(
         (cl) =>

@@ -73,7 +73,7 @@ export function extract(doc: ExtractInput): Extraction {
     if (!r.evidence.some((e) => e.sentence === sentence)) r.evidence.push(sentenceEvidence(sentence));
   };
 
-  // Roles from titles: "Iran's foreign minister Abbas Araghchi" → foreign_minister_of.
+  // Roles from titles: "Iran's foreign minister Jane Roe" → foreign_minister_of.
   const aliasExtra = new Map<string, string[]>();
   const assignRole = (personId: string, title: TitleInfo, holder: string | null, reason: string, sentence: number, confidence?: number): void => {
     const entity = entities.get(personId);
@@ -100,7 +100,7 @@ export function extract(doc: ExtractInput): Extraction {
   }
   findStructure({ parsed, perSentence, idOf, entities, countryId, addRelation, assignRole });
 
-  // "Palm Beach, Florida": a place, a comma, and the place or country that contains it.
+  // "Cedar Bay, Oregon": a place, a comma, and the place or country that contains it.
   for (const { candidates: cs } of perSentence) {
     for (let k = 0; k + 1 < cs.length; k++) {
       const a = cs[k] as Candidate;
@@ -118,7 +118,7 @@ export function extract(doc: ExtractInput): Extraction {
         (tb === 'place' && (bw.tags.has('Region') || /^head:(region|province|district|county|governorate|oblast|prefecture|state)/.test(b.reason)));
       const next = words[b.last + 1];
       const enumeration = next !== undefined && (next.lower === 'and' || next.lower === 'or' || /^\s*(and|or)\b/.test(bw.post));
-      // "in Geneva, Iran will engage": the second name starts a clause, it does not contain the first.
+      // "in Vienna, Iran will engage": the second name starts a clause, it does not contain the first.
       const clauseSubject = next !== undefined && !/[^\s]/.test(bw.post) && (next.tags.has('Verb') || next.tags.has('Modal') || next.tags.has('Auxiliary'));
       if (ta === 'place' && container && !enumeration && !clauseSubject) addRelation(ida, 'located_in', idb, 'place-comma-container', a.sentence);
     }

@@ -19,13 +19,13 @@ export interface Candidate {
   confidence: number;
   iso?: string;
   acronym: boolean;
-  /** A title written right before the name ("Foreign Minister" Abbas Araghchi). */
+  /** A title written right before the name ("Foreign Minister" Jane Roe). */
   title?: TitleSpan;
   /** What that title is held in: a country code or the candidate before the title. */
   titleOf?: { iso?: string; candidate?: Candidate };
   /** "X (Y)": this candidate is Y, written in brackets right after X. */
   parenOf?: Candidate;
-  /** The name to key and show it by when it differs from the text ("Tehran's nuclear program" → "Iran's nuclear program"). */
+  /** The name to key and show it by when it differs from the text ("Lima's nuclear program" → "Iran's nuclear program"). */
   canonical?: string;
   /** Lower-case deal phrases ("the 2015 nuclear deal") join a named program when the text ties them. */
   tieKey?: string;
@@ -212,7 +212,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
     let lowerHead: string | null = null;
     for (;;) {
       const cur = words[j] as Word;
-      // "S. Waugh": an initial continues into the name after it.
+      // "J. Smith": an initial continues into the name after it.
       if (isInitial(cur) && words[j + 1] && isNameWord(words[j + 1] as Word) && !inTitle.has(j + 1)) {
         j++;
         continue;
@@ -280,7 +280,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
         first++;
       else break;
     }
-    // A leading demonym is a modifier unless the name needs it ("Iranian Civil Aviation Organization").
+    // A leading demonym is a modifier unless the name needs it ("Peruvian Fisheries Organization").
     const lastWord = words[j] as Word;
     const fullHead = lowerHead ?? headOf(words, first, j);
     const wholeTyped =
@@ -300,7 +300,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
     }
     const c = make(first, j);
     classify(c, words, text, vocab, titleEndingAt, lowerHead, candidates, demonyms);
-    // "The Oval", "The Economist": a capitalised article in mid-sentence is part of the name as written.
+    // "The Oval", "The Clarion": a capitalised article in mid-sentence is part of the name as written.
     const article = words[first - 1];
     if (article && article.text === 'The' && !article.initial && !SENTENCE_MARK.test(article.post) && (c.type === 'organization' || c.type === 'place')) {
       c.first = first - 1;
@@ -311,7 +311,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
     if (c.type !== null || !c.reason.startsWith('skip')) candidates.push(c);
     i = j + 1;
   }
-  // "Islamic Revolutionary Guard Corps (IRGC)", "Hozour (Presence)": a bracketed name right after a name.
+  // "National Border Guard Corps (NBGC)", "Diario (Daily)": a bracketed name right after a name.
   for (let k = 1; k < candidates.length; k++) {
     const c = candidates[k] as Candidate;
     const prev = candidates[k - 1] as Candidate;
@@ -321,7 +321,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
     }
   }
   findPhrases(text, words, candidates, inTitle);
-  // "Leicestershire beat Somerset", "CHICAGO AT TORONTO": a place that plays is a team (countries stay countries).
+  // "Rovers beat United", "CHICAGO AT TORONTO": a place that plays is a team (countries stay countries).
   for (const c of candidates) {
     if (c.type !== 'place') continue;
     const before = words[c.first - 1];
@@ -343,7 +343,7 @@ const DEAL_NOUNS = new Set(['deal', 'agreement', 'accord', 'treaty', 'pact']);
 const BROADCAST_NOUNS = new Set(['tv', 'television', 'broadcaster', 'radio']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 
-/** Lower-case modifiers ("nuclear", "maximum pressure") from word k on, up to a head from `heads`. */
+/** Lower-case modifiers ("nuclear", "zero tolerance") from word k on, up to a head from `heads`. */
 function modifiersUpTo(words: Word[], k: number, heads: Set<string>, max: number): number | null {
   for (let x = k; x < words.length && x < k + max + 1; x++) {
     const w = words[x] as Word;
@@ -355,8 +355,8 @@ function modifiersUpTo(words: Word[], k: number, heads: Set<string>, max: number
 }
 
 /**
- * Lower-case names that the capitalised-chunk pass cannot see: "Tehran's nuclear program" (a country's program),
- * "his maximum pressure strategy", "state TV", and "the 2015 nuclear deal" (kept only if tied to a named program).
+ * Lower-case names that the capitalised-chunk pass cannot see: "Lima's nuclear program" (a country's program),
+ * "his zero tolerance policy", "state TV", and "the 2015 nuclear deal" (kept only if tied to a named program).
  */
 function findPhrases(text: string, words: Word[], candidates: Candidate[], inTitle: Map<number, TitleSpan>): void {
   const sentence = words[0]?.sentence ?? 0;
@@ -394,7 +394,7 @@ function findPhrases(text: string, words: Word[], candidates: Candidate[], inTit
         candidates.push(c);
       }
     }
-    // "his maximum pressure strategy": at least two modifiers keep "foreign policy" out.
+    // "his zero tolerance policy": at least two modifiers keep "foreign policy" out.
     if (POSSESSIVE_PRONOUNS.has(w.lower) || (owner && w.possessive && owner.type === 'person')) {
       const head = modifiersUpTo(words, k + 1, STRATEGY_NOUNS, 3);
       if (head !== null && head - k >= 3) candidates.push(span(k + 1, head, 'program', 'possessed-strategy', 0.65));
@@ -407,7 +407,7 @@ function findPhrases(text: string, words: Word[], candidates: Candidate[], inTit
       c.canonical = nx.base.toLowerCase() === 'tv' ? 'state television' : `state ${nx.base.toLowerCase()}`;
       candidates.push(c);
     }
-    // "the 2015 nuclear deal, the Joint Comprehensive Plan of Action": a deal phrase tied to a named program.
+    // "the 2015 nuclear deal, the Joint Fisheries Plan of Action": a deal phrase tied to a named program.
     if (w.lower === 'the') {
       let x = k + 1;
       if (words[x] && /^(1[89]|20)\d\d$/.test((words[x] as Word).text)) x++;
@@ -484,7 +484,7 @@ function judge(
   const lw = words[c.last] as Word;
   const prev = words[c.first - 1];
   const next = words[c.last + 1];
-  // "in Natanz" is a location; "in Hezbollah's devices" is not (the preposition governs the noun).
+  // "in Alto Verde" is a location; "in Vanguard's devices" is not (the preposition governs the noun).
   c.locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !SENTENCE_MARK.test(prev.post) && !lw.possessive;
   const title = titleEndingAt.get(c.first - 1);
   if (title) {
@@ -506,7 +506,7 @@ function judge(
     c.iso = capitalOf;
     return set('country', 'capital-for-government', 0.75);
   }
-  // "TENNIS" in a results table is a shouted word; "IRGC" or "NBC" is an acronym.
+  // "TENNIS" in a results table is a shouted word; "NBGC" or "ACN" is an acronym.
   if (c.words === 1 && fw.allCaps && /^[\p{Lu}\d&]{2,7}$/u.test(fw.base) && /\p{Lu}/u.test(fw.base) && (fw.tags.has('Acronym') || fw.base.length <= 4)) {
     c.acronym = true;
     return set('organization', 'acronym', 0.6);
@@ -529,9 +529,9 @@ function judge(
     return set('organization', 'head:standalone', 0.8);
   }
   if (c.title) return set('person', 'title-prefix', 0.9);
-  // "The Economist", "The Spectator": people do not take a capitalised article; publications and bodies do.
+  // "The Clarion", "The Herald": people do not take a capitalised article; publications and bodies do.
   if (prev && prev.text === 'The' && !prev.initial && !SENTENCE_MARK.test(prev.post)) return set('organization', 'capitalised-the', 0.7);
-  // "Natanz uranium enrichment site": a facility word within three lower-case words marks a place.
+  // "Alto Verde enrichment site": a facility word within three lower-case words marks a place.
   for (let k = c.last + 1; k <= c.last + 3 && k < words.length; k++) {
     const wk = words[k] as Word;
     if (wk.capitalized || SENTENCE_MARK.test((words[k - 1] as Word).post)) break;

@@ -2,7 +2,7 @@
 import nlp from 'compromise';
 import type { Sentence } from './types.js';
 
-/** A token as the rest of nlp/ sees it; hyphen chains ("Mar-a-Lago", "Iran-backed") are one word. */
+/** A token as the rest of nlp/ sees it; hyphen chains ("Casa-de-Lago", "Iran-backed") are one word. */
 export interface Word {
   index: number;
   sentence: number;

@@ -13,7 +13,7 @@ export interface MentionSlot {
   first: number;
   last: number;
   possessive: boolean;
-  /** "Iran" in "Iran-backed Hamas": a name inside a modifier compound, never an argument itself. */
+  /** "Iran" in "Peru-backed Vanguard": a name inside a modifier compound, never an argument itself. */
   modifier?: boolean;
 }
 
@@ -290,7 +290,7 @@ function findArguments(
       if (clauseBreak(w)) break;
     }
   }
-  // Agent: "by X" after the trigger (passives and nominals: "attack by Hamas", "criticized by Trump").
+  // Agent: "by X" after the trigger (passives and nominals: "attack by Vanguard", "criticized by Doe").
   for (let k = tEnd + 1; k <= tEnd + 4 && k < words.length; k++) {
     const w = words[k] as Word;
     if (w.lower === 'by' || (w.lower === 'from' && rule.reason === 'criticism-trigger')) {
@@ -334,7 +334,7 @@ function findArguments(
     const subject = subjectBefore(ctx, words, si, t, slotAt);
     if (subject && !args.objects.some((o) => o.id === subject.id)) args.agent = subject;
   }
-  // Location: "in Geneva", "at Mar-a-Lago" — after the trigger first, then before it.
+  // Location: "in Vienna", "at Casa-de-Lago" — after the trigger first, then before it.
   const locationAt = (k: number): MentionSlot | null => {
     const w = words[k] as Word;
     if (w.lower !== 'in' && w.lower !== 'at') return null;

@@ -1,5 +1,5 @@
 // Structural relations read off the shape of a sentence: part_of, located_in, member_of, supports, and roles
-// written as appositions ("Hamid Abutalebi, a political advisor to former President Hassan Rouhani").
+// written as appositions ("Carl Berg, a political advisor to former President Otto Lund").
 import { lookupDemonym } from './lexicon/countries.js';
 import type { TitleInfo } from './lexicon/titles.js';
 import type { Candidate, SentenceMentions } from './mentions.js';
@@ -69,18 +69,18 @@ export function findStructure(ctx: StructureContext): void {
       const aw = words[a.last] as Word;
       const b = startingAt.get(a.last + 1);
       const idb = b ? ctx.idOf.get(b) : undefined;
-      // "Iran's Islamic Revolutionary Guard Corps" → part_of; "Iran's Natanz" → located_in.
+      // "Iran's National Border Guard Corps" → part_of; "Iran's Alto Verde" → located_in.
       if (ta === 'country' && aw.possessive && b && idb && b.type !== 'program') {
         const tb = typeOf(b);
         if (tb === 'organization') ctx.addRelation(idb, 'part_of', ida, 'possessive-organization', si);
         if (tb === 'place') ctx.addRelation(idb, 'located_in', ida, 'possessive-place', si);
       }
-      // "The Iranian Civil Aviation Organization": an organization named with a demonym belongs to that country.
+      // "The Peruvian Fisheries Organization": an organization named with a demonym belongs to that country.
       if (ta === 'organization' && a.words > 2) {
         const iso = lookupDemonym((words[a.first] as Word).base);
         if (iso) ctx.addRelation(ida, 'part_of', ctx.countryId(iso), 'demonym-organization', si);
       }
-      // "Hezbollah in Lebanon", "Mar-a-Lago in Palm Beach": a name, "in", and the place that holds it.
+      // "Vanguard in Lebanon", "Casa-de-Lago in Cedar Bay": a name, "in", and the place that holds it.
       const inWord = words[a.last + 1];
       const c = startingAt.get(a.last + 2);
       const idc = c ? ctx.idOf.get(c) : undefined;
@@ -89,7 +89,7 @@ export function findStructure(ctx: StructureContext): void {
         if ((tc === 'place' || tc === 'country') && !(ta === 'place' && tc === 'place' && c.words > 3))
           ctx.addRelation(ida, 'located_in', idc, 'name-in-place', si);
       }
-      // "the European E3 countries—France, Britain, and Germany": the listed countries are members.
+      // "the Andean G4 countries—France, Britain, and Germany": the listed countries are members.
       const group = words[a.last + 1];
       if (ta === 'organization' && group && GROUP_NOUNS.has(group.lower) && /[—–:(-]|^,/.test(group.post.trim())) {
         let k = a.last + 2;
@@ -102,7 +102,7 @@ export function findStructure(ctx: StructureContext): void {
         }
       }
     }
-    // "Iran's largest military ally, Hezbollah": what follows the comma is the possessor's ally (or proxy).
+    // "Iran's largest military ally, Vanguard": what follows the comma is the possessor's ally (or proxy).
     for (const a of candidates) {
       const ida = ctx.idOf.get(a);
       if (!ida || !(words[a.last] as Word).possessive || !ACTOR_TYPES.has(typeOf(a) ?? '')) continue;
@@ -118,7 +118,7 @@ export function findStructure(ctx: StructureContext): void {
         if (w.capitalized || /[^\s]/.test(w.post) || startingAt.has(k)) break;
       }
     }
-    // "Iran-backed Hamas": the compound's country supports what follows.
+    // "Peru-backed Vanguard": the compound's country supports what follows.
     for (const a of candidates) {
       const w = words[a.first] as Word;
       const tail = w.parts.length > 1 ? (w.parts.at(-1) as { text: string }).text.toLowerCase() : '';
@@ -140,7 +140,7 @@ export function findStructure(ctx: StructureContext): void {
         holder = ctx.idOf.get(before) as string;
         holderIsPerson = typeOf(before) === 'person';
       } else if (dem) holder = ctx.countryId(dem.iso);
-      // ... or "advisor to former President Hassan Rouhani", "minister of Iran" after it.
+      // ... or "advisor to former President Otto Lund", "minister of Iran" after it.
       const after = words[t.last + 1];
       if (!holder && after && (after.lower === 'to' || after.lower === 'of') && !/[^\s]/.test((words[t.last] as Word).post)) {
         let j = t.last + 2;
@@ -157,7 +157,7 @@ export function findStructure(ctx: StructureContext): void {
       if (holderIsPerson && t.info.relation !== 'advisor_to' && t.info.relation !== 'spokesperson_of') continue;
       // The person: "NAME, a TITLE ..." before it, or "..., NAME" after it, or nobody (a nominal title).
       const named = startingAt.get(t.last + 1);
-      if (named && typeOf(named) === 'person') continue; // "Iran's foreign minister Abbas Araghchi" is the title-apposition rule's
+      if (named && typeOf(named) === 'person') continue; // "Iran's foreign minister Jane Roe" is the title-apposition rule's
       let person: Candidate | undefined;
       const k0 = (() => {
         let x = t.first - 1;

@@ -1,5 +1,5 @@
 // Cross-document resolution: one node per real-world thing across articles. A short name that is an alias of
-// exactly one longer-named entity of the same type ("Trump" → "Donald Trump", "IRGC" → "Islamic Revolutionary
+// exactly one longer-named entity of the same type ("Doe" → "John Doe", "NBGC" → "Islamic Revolutionary
 // Guard Corps") is merged into it; two people whose first names differ are never merged. Deterministic: the
 // mapping depends on the set of entities, not on the order documents arrived in.
 import { nameKey } from '../nlp/slug.js';
@@ -42,9 +42,9 @@ export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<stri
       if (other.id === ref.id || other.type !== ref.type) return false;
       const theirs = words(other.name);
       if (theirs.length <= mine.length) return false;
-      // People: the short name is the end of the full one ("Zarif" of "Mohammad Javad Zarif").
+      // People: the short name is the end of the full one ("Silva" of "Ana Maria Silva").
       if (ref.type === 'person') return theirs.slice(-mine.length).join(' ') === mine.join(' ');
-      // Acronyms: the initials of the full name ("IRGC"), or an alias the full name already carries.
+      // Acronyms: the initials of the full name ("NBGC"), or an alias the full name already carries.
       if (acronym && initials(other.name) === ref.name) return true;
       return other.keys.has(nameKey(ref.name));
     });
@@ -53,7 +53,7 @@ export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<stri
   return followChains(merges);
 }
 
-/** Follows chains ("Zarif" → "Javad Zarif" → "Mohammad Javad Zarif") to their end; cycles stop where they close. */
+/** Follows chains ("Silva" → "Maria Silva" → "Ana Maria Silva") to their end; cycles stop where they close. */
 export function followChains(merges: Map<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [from] of merges) {

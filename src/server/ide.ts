@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 // Some packages do not export their UMD files; find them beside their package.json instead.
@@ -22,125 +23,27 @@ export interface ExampleQuery {
   variables?: Record<string, unknown>;
 }
 
-/** Example tabs; each works on the seed graph (the browser test runs the first one). */
-export const EXAMPLE_QUERIES: ExampleQuery[] = [
-  {
-    title: 'Who is Araghchi?',
-    query: `# Look up an entity by any of its names, and see what the articles say about it.
-query WhoIs {
-  entity(name: "Araghchi") {
-    id
-    name
-    type
-    aliases
-    roles { title of { name } }
-    relations(first: 10) {
-      totalCount
-      edges {
-        node {
-          type
-          source { name }
-          target { name }
-          confidence
-          evidence { text document { title } }
-        }
-      }
-    }
+/**
+ * Example tabs, kept beside the seeds in examples/ide-queries.json (they name entities of the seed graph, which
+ * have no place in src/); the browser test runs the first one.
+ */
+export const EXAMPLES_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'ide-queries.json');
+
+export function exampleQueries(): ExampleQuery[] {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8'));
+    if (Array.isArray(parsed))
+      return parsed.filter((q): q is ExampleQuery => typeof q === 'object' && q !== null && typeof (q as ExampleQuery).query === 'string');
+  } catch {
+    // No examples file: the IDE opens on an empty tab.
   }
-}`,
-  },
-  {
-    title: 'How are Araghchi and Biden connected?',
-    query: `# Fewest hops between two entities; every edge carries its evidence sentence.
-query Connect {
-  shortestPath(from: "Abbas Araghchi", to: "Joe Biden") {
-    length
-    usesCooccurrence
-    nodes { name type }
-    edges { type source { name } target { name } evidence { text } }
-  }
-}`,
-  },
-  {
-    title: 'All the ways from Araghchi to Hezbollah',
-    query: `# Simple paths of stated relations, shortest first.
-query Ways {
-  paths(from: "Araghchi", to: "Hezbollah", maxHops: 4, first: 5) {
-    length
-    nodes { name }
-    edges { type }
-  }
-}`,
-  },
-  {
-    title: 'Neighbourhood of Iran',
-    query: `# Everything within one hop of Iran by stated relations, people and organizations only.
-query Around {
-  neighborhood(id: "country:iran", hops: 1, limit: 25, entityTypes: [PERSON, ORGANIZATION]) {
-    truncated
-    nodes { name type }
-    edges { type source { name } target { name } confidence }
-  }
-}`,
-  },
-  {
-    title: 'People, most mentioned first',
-    query: `# A Relay connection: pass pageInfo.endCursor as "after" for the next page.
-query People($after: String) {
-  entities(filter: { type: PERSON }, orderBy: { field: MENTIONS, direction: DESC }, first: 5, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { name mentionCount degree } }
-  }
-}`,
-  },
-  {
-    title: 'Search (typos welcome)',
-    query: `query Find {
-  search(text: "Revolutionery Gard", first: 5) { id name type acronym }
-}`,
-  },
-  {
-    title: 'Attacks, by date',
-    query: `# Events with their participants; timeline(entity:) gives one entity's events in order.
-query Attacks {
-  events(filter: { type: "attack" }, first: 10) {
-    edges { node { name eventType quadClass date { text value } participants { role entity { name } } } }
-  }
-  timeline(entity: "Masoud Pezeshkian") { name eventType date { text } }
-}`,
-  },
-  {
-    title: 'Most central',
-    query: `# Computed after the graph is built, in a worker thread.
-query Central {
-  centrality(metric: PAGERANK, first: 5) { score entity { name type } }
-  communities(first: 3) { id size members(first: 5) { name } }
-}`,
-  },
-  {
-    title: 'A document, sentence by sentence',
-    query: `query Doc {
-  documents { id title chars entityCount }
-  stats { documents entities relations cooccurrences byType { type count } }
-}`,
-  },
-  {
-    title: 'Add an article (needs a token)',
-    query: `# Writes need the header  Authorization: Bearer <NEWSGRAPH_TOKEN>  (Headers tab below).
-mutation Add {
-  ingestDocument(input: { title: "Example", text: "Iranian Foreign Minister Abbas Araghchi met Russian Foreign Minister Sergei Lavrov in Moscow on Monday." }) {
-    added entities relations events
-    document { id title }
-  }
-}`,
-  },
-];
+  return [];
+}
 
 const escapeJsonForHtml = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
 export function idePage(): string {
-  const tabs = EXAMPLE_QUERIES.map((q) => ({ query: q.query, variables: q.variables ? JSON.stringify(q.variables, null, 2) : undefined }));
+  const tabs = exampleQueries().map((q) => ({ query: q.query, variables: q.variables ? JSON.stringify(q.variables, null, 2) : undefined }));
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -27,7 +27,10 @@ afterAll(async () => {
 });
 
 const QUERIES = [
-  { query: 'query($n: String) { entity(name: $n) { id name relations(first: 10) { edges { node { type target { name } } } } } }', variables: { n: 'Araghchi' } },
+  {
+    query: 'query($n: String) { entity(name: $n) { id name relations(first: 10) { edges { node { type target { name } } } } } }',
+    variables: { n: 'Araghchi' },
+  },
   { query: 'query($t: String!) { search(text: $t, first: 5) { id name } }', variables: { t: 'iran' } },
   { query: 'query($id: ID!) { neighborhood(id: $id, hops: 2, limit: 50) { truncated nodes { id } edges { id } } }', variables: { id: 'country:iran' } },
   { query: '{ shortestPath(from: "Abbas Araghchi", to: "Joe Biden") { length edges { type } } }' },
@@ -48,7 +51,10 @@ describe('under load', () => {
         const res = await fetch(`${server.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-          body: JSON.stringify({ query: 'mutation($t: String!) { ingestDocument(input: { text: $t }) { added } }', variables: { t: `Report ${ingested}: Iran and Russia held talks in Geneva on Monday, officials said.` } }),
+          body: JSON.stringify({
+            query: 'mutation($t: String!) { ingestDocument(input: { text: $t }) { added } }',
+            variables: { t: `Report ${ingested}: Iran and Russia held talks in Geneva on Monday, officials said.` },
+          }),
         });
         const body = (await res.json()) as { errors?: unknown };
         if (!res.ok || body.errors) ingestErrors++;

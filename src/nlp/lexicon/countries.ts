@@ -95,7 +95,7 @@ export function lookupDemonym(surface: string): string | undefined {
   return byDemonym.get(normKey(surface));
 }
 
-/** "Tehran", "Washington" → ISO code of the country whose capital it is. */
+/** "Lima", "Paris" → ISO code of the country whose capital it is. */
 export function lookupCapital(surface: string): string | undefined {
   return byCapital.get(normKey(surface));
 }

@@ -33,10 +33,10 @@ export const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 
-/** Prepositions after which an unknown single name is a location: "in Natanz", "at Headingley". */
+/** Prepositions after which an unknown single name is a location: "in Alto Verde", "at Headingley". */
 export const LOCATIVE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'to', 'into', 'toward', 'towards', 'via']);
 
-/** Name particles allowed inside a person's name: "Bashar al-Assad", "Ursula von der Leyen". */
+/** Name particles allowed inside a person's name: "Omar al-Sayed", "Ursula von der Leyen". */
 export const NAME_PARTICLES = new Set([
   'al',
   'el',

@@ -23,10 +23,6 @@ export interface PredicateRule {
   /** Role of the object in the event. */
   objectRole: 'target' | 'counterpart' | 'beneficiary';
   confidence: number;
-  /** [sentence, "source|relation|target" by entity name, or "event:<eventType>"] pairs that must be found. */
-  fires: [string, string][];
-  /** Sentences in which the rule must make neither an event nor a relation. */
-  mustNotFire: string[];
 }
 
 export const QUAD_CLASS: Record<string, QuadClass | null> = {
@@ -82,12 +78,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 6,
     objectRole: 'target',
     confidence: 0.7,
-    fires: [
-      ['Russia launched a missile strike on Ukraine overnight.', 'Russia|attacked|Ukraine'],
-      ['The attack by Hamas against Israel shocked the region.', 'Hamas|attacked|Israel'],
-      ['Israel pounded military targets in Iran in October.', 'Israel|attacked|Iran'],
-    ],
-    mustNotFire: ['The striker scored twice for Arsenal on Saturday.', 'Officials met to discuss trade.'],
   },
   {
     reason: 'invasion-trigger',
@@ -98,8 +88,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'target',
     confidence: 0.75,
-    fires: [["The talks stalled after Russia's invasion of Ukraine.", 'Russia|attacked|Ukraine']],
-    mustNotFire: ['An invasion of privacy, critics said.'],
   },
   {
     reason: 'explosion-trigger',
@@ -109,8 +97,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.7,
-    fires: [['A series of explosions in Beirut killed dozens in September 2024.', 'event:explosion']],
-    mustNotFire: ['The population explosion worried planners.', 'Sales grew at an explosive pace.'],
   },
   {
     reason: 'killing-trigger',
@@ -121,11 +107,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'target',
     confidence: 0.65,
-    fires: [
-      ['The Taliban killed Ahmed Shah Massoud in 2001.', 'Taliban|killed|Ahmed Shah Massoud'],
-      ['The 2020 killing of Qassem Soleimani shocked Iran.', 'event:killing'],
-    ],
-    mustNotFire: ['Officials denied any plan to assassinate the minister.'],
   },
   {
     reason: 'negotiation-trigger',
@@ -137,11 +118,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 8,
     objectRole: 'counterpart',
     confidence: 0.6,
-    fires: [
-      ['Iran held talks with the European Union in Geneva.', 'Iran|negotiates_with|European Union'],
-      ['Iran is not negotiating with the United States.', 'Iran|refuses_talks_with|United States'],
-    ],
-    mustNotFire: ['Talks resumed on Monday after a pause.'],
   },
   {
     reason: 'ready-to-negotiate',
@@ -151,8 +127,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 9,
     objectRole: 'counterpart',
     confidence: 0.6,
-    fires: [['Iran is ready for talks with the United States and the European Union.', 'Iran|ready_to_negotiate_with|European Union']],
-    mustNotFire: ['The team was ready for the match.'],
   },
   {
     reason: 'consultation-trigger',
@@ -162,8 +136,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'counterpart',
     confidence: 0.6,
-    fires: [['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia']],
-    mustNotFire: ['Consultations were brief.'],
   },
   {
     reason: 'cooperation-trigger',
@@ -173,8 +145,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'counterpart',
     confidence: 0.6,
-    fires: [['Iran has collaborated with Russia to build a factory.', 'Iran|cooperates_with|Russia']],
-    mustNotFire: ['Cooperation was limited.'],
   },
   {
     reason: 'meeting-trigger',
@@ -185,8 +155,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'counterpart',
     confidence: 0.6,
-    fires: [['Emmanuel Macron met Olaf Scholz in Berlin.', 'Emmanuel Macron|met_with|Olaf Scholz']],
-    mustNotFire: ['Macron will meet Scholz next week.', 'The meeting is planned for June.'],
   },
   {
     reason: 'withdrawal-trigger',
@@ -197,8 +165,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 6,
     objectRole: 'target',
     confidence: 0.75,
-    fires: [['The Trump administration withdrew from the JCPOA in 2018.', 'Trump administration|withdrew_from|JCPOA']],
-    mustNotFire: ['He withdrew cash from the bank.', 'Iran may withdraw from the NPT.'],
   },
   {
     reason: 'supply-trigger',
@@ -209,8 +175,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'beneficiary',
     confidence: 0.6,
-    fires: [['Iran has supplied Russia with short-range ballistic missiles.', 'Iran|supplied_weapons_to|Russia']],
-    mustNotFire: ['Russia wants Iran to supply more drones.'],
   },
   {
     reason: 'sanction-trigger',
@@ -221,8 +185,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'target',
     confidence: 0.55,
-    fires: [['The United States sanctioned Iran again in 2018.', 'United States|sanctions|Iran']],
-    mustNotFire: ['The United States may sanction Iran again.'],
   },
   {
     reason: 'release-trigger',
@@ -232,8 +194,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'beneficiary',
     confidence: 0.6,
-    fires: [['In 2023, Iran released five prisoners held in Tehran.', 'event:release']],
-    mustNotFire: ['The company will release its results next week.'],
   },
   {
     reason: 'agreement-trigger',
@@ -244,8 +204,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [['The JCPOA, signed in 2015, limited enrichment.', 'event:agreement']],
-    mustNotFire: ['Diplomats hope the deal will be signed soon.'],
   },
   {
     reason: 'inauguration-trigger',
@@ -255,8 +213,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.65,
-    fires: [['Joe Biden took office on January 20, 2021.', 'event:inauguration']],
-    mustNotFire: ['Trump is set to assume office next week.'],
   },
   {
     reason: 'election-trigger',
@@ -266,8 +222,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [['Masoud Pezeshkian was elected in July 2024.', 'event:election']],
-    mustNotFire: ['Iran will hold an election next year.'],
   },
   {
     reason: 'interview-trigger',
@@ -278,8 +232,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'counterpart',
     confidence: 0.65,
-    fires: [['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'NBC News|interviewed|Abbas Araghchi']],
-    mustNotFire: ['NBC will air an interview next week.'],
   },
   {
     reason: 'speech-trigger',
@@ -289,8 +241,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 0,
     objectRole: 'target',
     confidence: 0.65,
-    fires: [['Joe Biden said in a speech at the White House on Monday that Iran was weaker.', 'event:speech']],
-    mustNotFire: ['Free speech matters.'],
   },
   {
     reason: 'statement-trigger',
@@ -301,8 +251,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'target',
     confidence: 0.5,
-    fires: [['The Economist described Iran as vulnerable.', 'Economist|said_about|Iran']],
-    mustNotFire: ['The post office was closed.'],
   },
   {
     reason: 'criticism-trigger',
@@ -325,11 +273,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [
-      ['Joe Biden has been repeatedly criticized by Donald Trump.', 'Donald Trump|criticized|Joe Biden'],
-      ['Hamid Abutalebi criticized the Pezeshkian administration.', 'Hamid Abutalebi|criticized|Pezeshkian administration'],
-    ],
-    mustNotFire: ['Criticism is healthy.'],
   },
   {
     reason: 'accusation-trigger',
@@ -339,8 +282,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'target',
     confidence: 0.6,
-    fires: [['Masoud Pezeshkian accused Israel of provoking a war.', 'Masoud Pezeshkian|accused|Israel']],
-    mustNotFire: ['The accused was released.'],
   },
   {
     reason: 'support-trigger',
@@ -350,8 +291,6 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 5,
     objectRole: 'beneficiary',
     confidence: 0.55,
-    fires: [['Iran has increased its military support to Russia.', 'Iran|supports|Russia']],
-    mustNotFire: ['Support for the plan was thin.'],
   },
   {
     reason: 'pressure-trigger',
@@ -361,7 +300,5 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 3,
     objectRole: 'target',
     confidence: 0.55,
-    fires: [['Donald Trump will pressure China to stop buying oil.', 'Donald Trump|pressures|China']],
-    mustNotFire: ['Blood pressure rose.'],
   },
 ];

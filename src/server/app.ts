@@ -83,6 +83,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const cache = new ResponseCache();
+  const exportCache = new WeakMap<GraphIndex, Map<string, string>>();
   const cacheable = new WeakSet<IncomingMessage>();
   const limitBytes = parseLimit(options.bodyLimit);
   // The fast path: a plain POST /graphql whose exact body (and Accept) was answered before from the same graph
@@ -220,6 +221,14 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
         if (!service.extractions) return jsonError(res, 404, 'NOT_FOUND', 'This server has no stored extractions to export.');
         chunks = ex.extractionsJsonl(service.extractions());
       } else {
+        const plain = Object.keys(req.query).length === 0;
+        const cached = plain ? exportCache.get(service.index)?.get(format) : undefined;
+        if (cached !== undefined) {
+          res.setHeader('Content-Type', `${ex.CONTENT_TYPES[format]}; charset=utf-8`);
+          res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+          res.send(cached);
+          return;
+        }
         const prepared = ex.prepareExport(
           service.index,
           ex.parseExportOptions({
@@ -236,6 +245,13 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
           if (part !== 'nodes' && part !== 'relationships') return jsonError(res, 400, 'BAD_USER_INPUT', 'part must be "nodes" or "relationships".');
           chunks = ex.neo4jFiles(prepared)[`${part}.csv`];
           filename = `${part}.csv`;
+        } else if (plain && (format === 'json' || format === 'gexf')) {
+          // The explorer loads the whole graph on every visit: keep that answer until the graph changes.
+          const text = [...ex.exportChunks(format, prepared)].join('');
+          const byFormat = exportCache.get(service.index) ?? new Map<string, string>();
+          byFormat.set(format, text);
+          exportCache.set(service.index, byFormat);
+          chunks = [text];
         } else chunks = ex.exportChunks(format, prepared);
       }
       res.status(200);

@@ -26,6 +26,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '7' },
     only: { type: 'string' },
     seconds: { type: 'string', default: '10' },
+    'semi-space': { type: 'string' },
     query: { type: 'string' },
     nodes: { type: 'string' },
     edges: { type: 'string' },
@@ -73,7 +74,7 @@ function benchExtract(): void {
 
 function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; seconds: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'scripts', 'bench-server.ts'), ...args], {
+  const child = spawn(process.execPath, ['--expose-gc', ...(values['semi-space'] ? [`--max-semi-space-size=${values['semi-space']}`] : []), '--import', 'tsx', join(root, 'scripts', 'bench-server.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // As deployed: graphql-js skips its development-mode checks under NODE_ENV=production.
     env: { ...process.env, NODE_ENV: 'production' },

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePlainText, readDocuments } from '../../src/ingest/index.js';
 import { extract } from '../../src/nlp/index.js';
@@ -120,6 +121,33 @@ describe('bulk ingest', () => {
   });
 });
 
+describe('order and removals, as a property', () => {
+  const texts = [
+    'Iran met Russia in Geneva on Monday.',
+    'Joe Biden met Jill Biden in Washington. Biden said little.',
+    'Israel struck Hezbollah in Lebanon.',
+    "In response, Iran's Islamic Revolutionary Guard Corps (IRGC) suspended devices.",
+    'The IRGC said on Monday that it had detected explosives.',
+    'US President-elect Donald Trump spoke at Mar-a-Lago in Palm Beach, Florida.',
+  ];
+  const docs = texts.map((t, i) => parsePlainText(`Title ${i}\n${t}`, `p${i}.txt`));
+  const extractions = docs.map((d) => extract(d));
+  test.prop([fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), fc.subarray([0, 1, 2, 3, 4, 5])], { numRuns: 15 })(
+    'any ingest order, with any documents removed afterwards, gives the graph of the documents that remain',
+    (order, removed) => {
+      const churn = Store.open(':memory:');
+      for (const i of order) churn.ingest(docs[i] as (typeof docs)[number], extractions[i] as (typeof extractions)[number]);
+      for (const i of removed) churn.removeDocument((docs[i] as (typeof docs)[number]).id);
+      const clean = Store.open(':memory:');
+      for (let i = 0; i < docs.length; i++)
+        if (!removed.includes(i)) clean.ingest(docs[i] as (typeof docs)[number], extractions[i] as (typeof extractions)[number]);
+      expect(snapshot(churn)).toBe(snapshot(clean));
+      churn.close();
+      clean.close();
+    },
+  );
+});
+
 describe('a running server', () => {
   it('sees a build made by another process without a restart', async () => {
     const db = join(tmp.path, 'watched.db');
@@ -184,6 +212,19 @@ describe('bad input', () => {
     const c = extract({ id: 'c', title: null, publishedAt: null, text: 'Iran 🇮🇷 met Russia 🤝\u0007 in Geneva\u0000 on Monday. 😀😀' });
     expect(c.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:iran', 'country:russia', 'place:geneva']));
   });
+
+  it('ingests 100,000 one-line documents with bounded memory and no refusals', async () => {
+    const path = join(tmp.path, 'lines.jsonl');
+    writeFileSync(
+      path,
+      Array.from({ length: 100_000 }, (_, i) => JSON.stringify({ id: `l${i}`, text: `Bulletin ${i}: officials met in Geneva on Monday.` })).join('\n'),
+    );
+    const store = Store.open(join(tmp.path, 'lines.db'));
+    const summary = await ingestStream(store, path, { workers: 2 });
+    expect(summary).toMatchObject({ added: 100_000, duplicates: 0, refused: [] });
+    expect(store.count()).toBe(100_000);
+    store.close();
+  }, 300_000);
 
   it('builds a graph from the extractions of such input without error', () => {
     expect(() => buildIndex([extract({ id: 'x', title: null, publishedAt: null, text: '\u0000\u0001 🙂 \uFFFF Iran' })])).not.toThrow();

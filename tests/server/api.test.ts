@@ -412,6 +412,17 @@ describe('protection', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('answers /readyz with 503 until the graph is loaded, while /healthz already answers', async () => {
+    let loaded: GraphService | null = null;
+    const s = await startServer(() => loaded, base());
+    extra.push(s);
+    expect((await fetch(`${s.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    expect((await gql('{ stats { entities } }', {}, {}, s.url)).status).toBe(503);
+    loaded = service;
+    expect((await fetch(`${s.url}/readyz`)).status).toBe(200);
+  });
+
   it('passes the graphql-http audit with no errors', async () => {
     const results = await auditServer({ url: `${server.url}/graphql` });
     expect(results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}`)).toEqual([]);

@@ -74,11 +74,22 @@ function benchExtract(): void {
 
 function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; seconds: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', ...(values['semi-space'] ? [`--max-semi-space-size=${values['semi-space']}`] : []), '--import', 'tsx', join(root, 'scripts', 'bench-server.ts'), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    // As deployed: graphql-js skips its development-mode checks under NODE_ENV=production.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      ...(values['semi-space'] ? [`--max-semi-space-size=${values['semi-space']}`] : []),
+      '--import',
+      'tsx',
+      join(root, 'scripts', 'bench-server.ts'),
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // As deployed: graphql-js skips its development-mode checks under NODE_ENV=production.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {

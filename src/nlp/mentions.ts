@@ -175,17 +175,32 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
   let i = 0;
   while (i < words.length) {
     const w = words[i] as Word;
-    if (inTitle.has(i) || !isNameWord(w)) {
+    // "A. Dale": an initial starts a name even when the letter is also a word.
+    const initialStart = isInitial(w) && words[i + 1] !== undefined && isNameWord(words[i + 1] as Word);
+    if (inTitle.has(i) || (!isNameWord(w) && !initialStart)) {
       i++;
       continue;
     }
-    if (allCaps && !w.tags.has('Acronym') && !lookupCountry(w.base) && !lookupKnown(w.base)) {
-      // Headlines in capitals: only names the lexicons know, to avoid typing every word.
-      const cap = w.base.charAt(0) + w.base.slice(1).toLowerCase();
-      if (!lookupCountry(cap) && !lookupCapital(cap) && !lookupDemonym(cap)) {
-        i++;
-        continue;
+    if (allCaps) {
+      // Headlines in capitals: only names the lexicons know ("SRI LANKA", "EUROPEAN UNION"), longest first.
+      let hit: { k: number; type: EntityType; iso?: string } | null = null;
+      for (let k = Math.min(3, words.length - i); k >= 1 && !hit; k--) {
+        const span = words.slice(i, i + k) as Word[];
+        if (span.slice(0, -1).some((x) => SENTENCE_MARK.test(x.post))) continue;
+        const phrase = text.slice(span[0]?.start ?? 0, span.at(-1)?.baseEnd ?? 0);
+        const iso = lookupCountry(phrase);
+        const known = lookupKnown(phrase);
+        if (iso) hit = { k, type: 'country', iso };
+        else if (known) hit = { k, type: known };
+        else if (k === 1 && lookupCapital(phrase)) hit = { k, type: 'place' };
       }
+      if (hit) {
+        const c = make(i, i + hit.k - 1);
+        Object.assign(c, { type: hit.type, reason: 'headline-lexicon', confidence: 0.8, ...(hit.iso ? { iso: hit.iso } : {}) });
+        candidates.push(c);
+        i += hit.k;
+      } else i++;
+      continue;
     }
     // "Iran-backed": the capitalised part is a mention; the compound is an adjective.
     if (isLowerTailCompound(w)) {
@@ -254,9 +269,15 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
         j += 2;
         continue;
       }
-      if (NAME_PARTICLES.has(nx.lower) && after && isNameWord(after) && !SENTENCE_MARK.test(nx.post)) {
-        j += 2;
-        continue;
+      // "Joost van der Westhuizen": one or more particles between parts of a name.
+      if (NAME_PARTICLES.has(nx.lower) && !SENTENCE_MARK.test(nx.post)) {
+        let k = j + 2;
+        while (k < words.length && NAME_PARTICLES.has((words[k] as Word).lower) && !SENTENCE_MARK.test((words[k] as Word).post) && k < j + 4) k++;
+        const target = words[k];
+        if (target && isNameWord(target) && !inTitle.has(k)) {
+          j = k;
+          continue;
+        }
       }
       const chunkText = text.slice((words[i] as Word).start, cur.baseEnd);
       const orgHeadOk = LOWERCASE_ORG_HEADS.has(nx.base) && !lookupCountry(chunkText) && !lookupDemonym(chunkText);
@@ -515,8 +536,9 @@ function judge(
   for (let k = c.first; k <= c.last; k++) if (!(words[k] as Word).allCaps) shouted = false;
   if (shouted) {
     // "LONDON 1996-08-30": a dateline names the place the story was filed from.
-    const after = text.slice(lw.end, lw.end + 14);
-    if (c.first === 0 && /^\s+\d{4}-\d{2}-\d{2}/.test(after)) return set('place', 'dateline', 0.8);
+    // "STIRLING, Scotland 1996-08-31" too: a place, its country, the date.
+    const after = text.slice(lw.end, lw.end + 40);
+    if (c.first === 0 && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(after)) return set('place', 'dateline', 0.8);
     if (![fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) || c.text.split(/\s+/).some((x) => x.length <= 2))
       return set(null, 'skip:all-caps', 0);
   }

@@ -59,6 +59,7 @@ function narrowTerm(value: unknown): RawTerm | null {
   };
 }
 
+const CLAUSE_TAGS = new Set(['Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Verb', 'Gerund', 'Adverb', 'QuestionWord', 'Expression']);
 const NAME_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym']);
 const OPENING = /[“"‘'([«]/;
 const CLOSING_PUNCT = /^[.!?;:,…)\]'"’”»]+/;
@@ -95,10 +96,11 @@ export function parseText(text: string): Parsed {
         /[.!?]["”’)]*\s+$/.test(prev.post) &&
         /^[“"‘(]?\p{Lu}/u.test(term.pre + term.text) &&
         !/^(Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|Inc|Corp|Co|No|Vol|Fig|vs?)$/u.test(prev.text) &&
-        // After "U.S." or "X." a name may continue ("the U.S. Treasury"); anything else starts a sentence.
+        // After an initial ("C. Hooper") a name continues; after "U.S." a name may ("the U.S. Treasury").
+        // Either way a pronoun, article, verb or the like starts a new sentence ("on X. Describing the talks").
         !(
           (/^\p{Lu}$/u.test(prev.text) || prev.tags.includes('Abbreviation') || prev.tags.includes('Acronym')) &&
-          term.tags.some((t) => NAME_TAGS.has(t)) &&
+          (/^\p{Lu}$/u.test(prev.text) ? !term.tags.some((t) => CLAUSE_TAGS.has(t)) : term.tags.some((t) => NAME_TAGS.has(t))) &&
           !/(ing|ly)$/.test(term.text)
         )
       ) {

@@ -4,6 +4,7 @@ import { applyOverrides, buildGraph, type DocumentInfo, type EntityNode, GraphIn
 import { type Document, inputSize, makeDocument, readDocuments, streamDocuments } from './ingest/index.js';
 import { EXTRACTOR_VERSION, type Extraction, extract } from './nlp/index.js';
 import { applyMerges, crossDocumentMerges, followChains } from './resolve/index.js';
+import type { IngestOutcome } from './graphql/context.js';
 import type { Store } from './store/index.js';
 import { ExtractPool } from './workers/extract-pool.js';
 
@@ -198,14 +199,6 @@ export function buildIndex(extractions: Extraction[], meta: Parameters<typeof bu
 /** Rebuilds the graph from stored extractions and curation; no NLP runs. */
 export function loadIndex(store: Store): GraphIndex {
   return buildIndex([...store.extractions()], store.documents(), parseCurations(store.curations()));
-}
-
-export interface IngestOutcome {
-  document: DocumentInfo;
-  added: boolean;
-  entities: number;
-  relations: number;
-  events: number;
 }
 
 /**

@@ -32,3 +32,60 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A real server on 127.0.0.1 (free port) over a fresh SQLite file holding the seed article; analytics ready. */
+export async function startSeedServer(overrides: Partial<import('../src/server/app.js').ServerOptions> = {}) {
+  const { GraphService, ingestPath } = await import('../src/pipeline.js');
+  const { startServer } = await import('../src/server/app.js');
+  const { Store } = await import('../src/store/index.js');
+  const dir = tempDir();
+  const store = Store.open(join(dir.path, 'seed.db'));
+  ingestPath(store, join(ROOT, 'seeds'));
+  const service = new GraphService(store);
+  await service.analyticsReady;
+  const server = await startServer(() => service, {
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    corsOrigins: [],
+    bodyLimit: '100kb',
+    token: null,
+    log: () => {},
+    ...overrides,
+  });
+  return {
+    server,
+    service,
+    store,
+    close: async () => {
+      await server.close();
+      store.close();
+      dir.cleanup();
+    },
+  };
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background networking). */
+export async function launchChromium() {
+  const { existsSync } = await import('node:fs');
+  const { chromium } = await import('playwright-core');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-gl=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}

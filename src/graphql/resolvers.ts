@@ -1,6 +1,6 @@
 // Resolvers, typed from schema/*.graphql by graphql-codegen; GraphQL types map onto the graph's own model types.
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors.js';
-import type { DocumentInfo, EntityNode, EntityOrderField, GraphIndex, Path, RelationEdge } from '../graph/index.js';
+import type { DocumentInfo, EntityNode, EntityOrderField, GraphIndex, Page, Path, RelationEdge } from '../graph/index.js';
 import type { Direction as GraphDirection } from '../graph/query.js';
 import { ENTITY_TYPES, type EntityType as ModelEntityType } from '../nlp/types.js';
 import type { GraphContext, WriteApi } from './context.js';
@@ -13,6 +13,20 @@ const toModelType = (t: EntityType): ModelEntityType => {
   return (ENTITY_TYPES as readonly string[]).includes(lower) ? lower : 'event';
 };
 const toModelTypes = (ts: readonly EntityType[] | null | undefined): ModelEntityType[] | null => (ts ? ts.map(toModelType) : null);
+
+/** Relay connection fields over a keyset page (totalCount is computed only when asked for). */
+function connectionResolvers<T>() {
+  return {
+    edges: (page: Page<T>) => page.items,
+    pageInfo: (page: Page<T>) => ({
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: false,
+      startCursor: page.items[0]?.cursor ?? null,
+      endCursor: page.items.at(-1)?.cursor ?? null,
+    }),
+    totalCount: (page: Page<T>) => page.totalCount(),
+  };
+}
 
 const pathResult = (path: Path) => ({
   length: path.edges.length,
@@ -186,24 +200,6 @@ export const resolvers: Resolvers = {
     size: (c) => c.members.length,
     members: (c, args, { index }) => c.members.slice(0, checkRange('first', args.first ?? 20, 1, LIMITS.first)).map((id) => index.node(id)),
   },
-  EntityConnection: {
-    edges: (page) => page.items,
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: false,
-      startCursor: page.items[0]?.cursor ?? null,
-      endCursor: page.items.at(-1)?.cursor ?? null,
-    }),
-    totalCount: (page) => page.totalCount(),
-  },
-  RelationConnection: {
-    edges: (page) => page.items,
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: false,
-      startCursor: page.items[0]?.cursor ?? null,
-      endCursor: page.items.at(-1)?.cursor ?? null,
-    }),
-    totalCount: (page) => page.totalCount(),
-  },
+  EntityConnection: connectionResolvers<EntityNode>(),
+  RelationConnection: connectionResolvers<RelationEdge>(),
 };

@@ -1,55 +1,23 @@
 // The GraphiQL IDE in real headless Chromium: loads offline from our server, runs the first example, shows data.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphService, ingestPath } from '../../src/pipeline.js';
-import { type RunningServer, startServer } from '../../src/server/app.js';
-import { Store } from '../../src/store/index.js';
-import { ROOT, tempDir } from '../helpers.js';
+import type { RunningServer } from '../../src/server/app.js';
+import { launchChromium, ROOT, startSeedServer } from '../helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const tmp = tempDir();
+let seed: Awaited<ReturnType<typeof startSeedServer>>;
 let server: RunningServer;
-let store: Store;
-let service: GraphService;
-const TOKEN = 'test-token-0123456789abcdef';
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.`);
-  store = Store.open(join(tmp.path, 'ide.db'));
-  ingestPath(store, join(ROOT, 'seeds'));
-  service = new GraphService(store);
-  server = await startServer(() => service, {
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    corsOrigins: [],
-    bodyLimit: '100kb',
-    token: TOKEN,
-    log: () => {},
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
+  seed = await startSeedServer();
+  server = seed.server;
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  store?.close();
-  tmp.cleanup();
+  await seed?.close();
 });
 
 describe('GraphiQL at /graphql', () => {

@@ -48,6 +48,10 @@ function mentionsBySentence(x: Extraction): Record<number, string[]> {
   return out;
 }
 
+/** Alias and evidence sets kept beside the graph while it is built, so that merging stays linear. */
+const aliasSets = new WeakMap<EntityNode, Set<string>>();
+const evidenceKeys = new WeakMap<RelationEdge, Set<string>>();
+
 /** Adds one document's contribution; merging is idempotent per (entity, document). */
 export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
   const docId = x.document.id;
@@ -72,18 +76,32 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
       graph.addNode(e.id, node);
     }
     const node = graph.getNodeAttributes(e.id);
-    if (node.documents.includes(docId)) continue;
-    node.documents = [...node.documents, docId].sort();
+    // Documents arrive in id order, so the list stays sorted by appending; anything else is sorted in.
+    const lastDoc = node.documents.at(-1);
+    if (lastDoc === docId || (lastDoc !== undefined && lastDoc > docId && node.documents.includes(docId))) continue;
+    node.documents.push(docId);
+    if (lastDoc !== undefined && lastDoc > docId) node.documents.sort();
     node.mentionCount += e.mentions.length;
     node.confidence = Math.max(node.confidence, e.confidence);
-    const aliases = new Set(node.aliases);
+    let aliases = aliasSets.get(node);
+    if (!aliases) {
+      aliases = new Set(node.aliases);
+      aliasSets.set(node, aliases);
+    }
+    const addAlias = (a: string): void => {
+      if (a === node.name || aliases.has(a)) return;
+      aliases.add(a);
+      node.aliases.push(a);
+    };
     // A document may know the entity by another name ("Doe" where another says "John Doe"): the fullest wins.
     if (e.name.split(/\s+/).length > node.name.split(/\s+/).length) {
-      aliases.add(node.name);
+      const previous = node.name;
       node.name = e.name;
+      aliases.delete(e.name);
+      node.aliases = node.aliases.filter((a) => a !== e.name);
+      addAlias(previous);
     }
-    for (const a of [e.name, ...e.aliases]) if (a !== node.name) aliases.add(a);
-    node.aliases = [...aliases];
+    for (const a of [e.name, ...e.aliases]) addAlias(a);
     for (const r of e.attributes.roles ?? []) {
       if (!node.roles.some((x) => x.title === r.title && x.of === r.of)) node.roles.push(r);
     }
@@ -138,10 +156,21 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string)
     graph.addDirectedEdgeWithKey(r.id, r.source, r.target, edge);
   }
   const edge = graph.getEdgeAttributes(r.id);
-  for (const ev of evidence) {
-    if (!edge.evidence.some((x) => x.documentId === ev.documentId && x.sentence === ev.sentence)) edge.evidence.push(ev);
+  let keys = evidenceKeys.get(edge);
+  if (!keys) {
+    keys = new Set(edge.evidence.map((x) => `${x.documentId}\u0000${x.sentence}`));
+    evidenceKeys.set(edge, keys);
   }
-  edge.evidence.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.sentence - b.sentence));
+  let sorted = true;
+  for (const ev of evidence) {
+    const key = `${ev.documentId}\u0000${ev.sentence}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    const last = edge.evidence.at(-1);
+    if (last && (last.documentId > ev.documentId || (last.documentId === ev.documentId && last.sentence > ev.sentence))) sorted = false;
+    edge.evidence.push(ev);
+  }
+  if (!sorted) edge.evidence.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.sentence - b.sentence));
   edge.weight = edge.evidence.length;
   edge.confidence = Math.max(edge.confidence, r.confidence);
   if (!edge.rules.includes(r.rule)) edge.rules = [...edge.rules, r.rule].sort();

@@ -33,22 +33,42 @@ export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<stri
       .filter((w) => /^\p{Lu}/u.test(w))
       .map((w) => w.charAt(0))
       .join('');
-  const all = [...refs.values()];
+  const all = [...refs.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const wordsOf = new Map(all.map((r) => [r.id, words(r.name)]));
+  // Indexes, so that each entity looks only at its possible partners (linear in the number of entities):
+  // people by the words their names end with, others by initials and by every name they carry.
+  const byEnding = new Map<string, EntityRef[]>();
+  const byInitials = new Map<string, EntityRef[]>();
+  const byKey = new Map<string, EntityRef[]>();
+  const push = (map: Map<string, EntityRef[]>, key: string, ref: EntityRef): void => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  for (const ref of all) {
+    const w = wordsOf.get(ref.id) as string[];
+    if (ref.type === 'person') for (let k = 1; k < w.length; k++) push(byEnding, `${w.slice(-k).join(' ')}`, ref);
+    else {
+      push(byInitials, `${ref.type}|${initials(ref.name)}`, ref);
+      for (const key of ref.keys) push(byKey, `${ref.type}|${key}`, ref);
+    }
+  }
   const merges = new Map<string, string>();
   for (const ref of all) {
-    const mine = words(ref.name);
-    const acronym = /^[\p{Lu}\d&]{2,8}$/u.test(ref.name);
-    const longer = all.filter((other) => {
-      if (other.id === ref.id || other.type !== ref.type) return false;
-      const theirs = words(other.name);
-      if (theirs.length <= mine.length) return false;
+    const mine = wordsOf.get(ref.id) as string[];
+    let candidates: EntityRef[];
+    if (ref.type === 'person') {
       // People: the short name is the end of the full one ("Silva" of "Ana Maria Silva").
-      if (ref.type === 'person') return theirs.slice(-mine.length).join(' ') === mine.join(' ');
+      candidates = byEnding.get(mine.join(' ')) ?? [];
+    } else {
       // Acronyms: the initials of the full name ("NBGC"), or an alias the full name already carries.
-      if (acronym && initials(other.name) === ref.name) return true;
-      return other.keys.has(nameKey(ref.name));
-    });
-    if (longer.length === 1) merges.set(ref.id, (longer[0] as EntityRef).id);
+      const acronym = /^[\p{Lu}\d&]{2,8}$/u.test(ref.name);
+      candidates = [...(acronym ? (byInitials.get(`${ref.type}|${ref.name}`) ?? []) : []), ...(byKey.get(`${ref.type}|${nameKey(ref.name)}`) ?? [])];
+    }
+    const longer = new Set(
+      candidates.filter((other) => other.id !== ref.id && other.type === ref.type && (wordsOf.get(other.id) as string[]).length > mine.length),
+    );
+    if (longer.size === 1) merges.set(ref.id, ([...longer][0] as EntityRef).id);
   }
   return followChains(merges);
 }

@@ -29,7 +29,15 @@ export interface ExampleQuery {
  */
 export const EXAMPLES_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'ide-queries.json');
 
+let examples: ExampleQuery[] | null = null;
+
+/** Read once per process: the file ships with the package and does not change while it runs. */
 export function exampleQueries(): ExampleQuery[] {
+  examples ??= readExamples();
+  return examples;
+}
+
+function readExamples(): ExampleQuery[] {
   try {
     const parsed: unknown = JSON.parse(readFileSync(EXAMPLES_PATH, 'utf8'));
     if (Array.isArray(parsed))

@@ -2,8 +2,11 @@
 // node:http handler serving the same JSON. Prints its URL on stdout once it listens.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMainThread } from 'node:worker_threads';
 import { createGraph, GraphIndex, type KnowledgeGraph } from '../src/graph/index.js';
 import { startServer } from '../src/server/app.js';
+import type { BackendFactory } from '../src/server/backend.js';
+import { startFront } from '../src/server/front.js';
 
 export const BENCH_QUERY = `query($id: ID!) { neighborhood(id: $id, hops: 2, limit: 50) { truncated nodes { id name type } edges { type confidence source { id } target { id } } } }`;
 export const BENCH_ID = 'person:p-00040';
@@ -63,35 +66,58 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
   return g;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The synthetic graph as a backend behind the front (what `newsgraph serve` runs, with a store instead). */
+export const createBackend: BackendFactory = (args) => {
+  const { nodes, edges } = args as { nodes: number; edges: number };
+  const served = { index: new GraphIndex(syntheticGraph(nodes, edges), []), documentText: () => null, writes: null };
+  (globalThis as { gc?: () => void }).gc?.();
+  return { source: () => served };
+};
+
+if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
   const mode = process.argv[2] ?? 'apollo';
   const nodes = Number(process.argv[3] ?? 100_000);
   const edges = Number(process.argv[4] ?? 500_000);
-  const index = new GraphIndex(syntheticGraph(nodes, edges), []);
-  // Start measuring from a settled heap, not in the middle of collecting the build's garbage.
-  (globalThis as { gc?: () => void }).gc?.();
-  if (mode === 'bare') {
-    const body = process.argv[5] ? (await import('node:fs')).readFileSync(process.argv[5], 'utf8') : '{}';
-    const server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-        res.end(body);
-      });
-    });
-    server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  } else {
-    const served = { index, documentText: () => null, writes: null };
-    const server = await startServer(() => served, {
+  if (mode === 'apollo') {
+    // As `newsgraph serve` runs: the front on this thread, the graph and Apollo in a backend thread.
+    const front = await startFront({
       host: '127.0.0.1',
       port: 0,
-      production: true,
-      corsOrigins: [],
       bodyLimit: '100kb',
-      token: null,
       log: () => {},
-      responseCache: mode !== 'apollo-uncached',
+      backend: { module: import.meta.url, args: { nodes, edges } },
+      server: { production: true, corsOrigins: [], bodyLimit: '100kb', token: null },
     });
-    console.log(server.url);
+    await front.ready;
+    console.log(front.url);
+  } else {
+    // The graph on this thread: a bare handler, or the GraphQL server in one thread (with or without its cache).
+    const index = new GraphIndex(syntheticGraph(nodes, edges), []);
+    // Start measuring from a settled heap, not in the middle of collecting the build's garbage.
+    (globalThis as { gc?: () => void }).gc?.();
+    if (mode === 'bare') {
+      const body = process.argv[5] ? (await import('node:fs')).readFileSync(process.argv[5], 'utf8') : '{}';
+      const server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+          res.end(body);
+        });
+      });
+      server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    } else {
+      const served = { index, documentText: () => null, writes: null };
+      const server = await startServer(() => served, {
+        host: '127.0.0.1',
+        port: 0,
+        production: true,
+        corsOrigins: [],
+        bodyLimit: '100kb',
+        token: null,
+        log: () => {},
+        responseCache: mode === 'apollo-inprocess',
+      });
+      console.log(server.url);
+    }
   }
 }

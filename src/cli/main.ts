@@ -5,7 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
 import { EXTRACTOR_VERSION, extract } from '../nlp/index.js';
-import { GraphService, ingestStream, loadIndex, reindex } from '../pipeline.js';
+import { ingestStream, loadIndex, reindex } from '../pipeline.js';
 import { DEFAULT_WORKERS } from '../workers/extract-pool.js';
 import { Store } from '../store/index.js';
 
@@ -246,41 +246,40 @@ async function cmdServe(args: string[]): Promise<number> {
       return code;
     }
   }
-  let service: GraphService | null = null;
-  const { startServer } = await import('../server/app.js');
-  const server = await startServer(() => service, {
+  // Served from the store by a backend thread, behind a front that answers repeated queries from its cache
+  // (see src/server/front.ts). This process keeps no connection of its own.
+  store.close();
+  const { startFront } = await import('../server/front.js');
+  const front = await startFront({
     host: config.host,
     port: config.port,
-    production: config.production,
-    corsOrigins: config.corsOrigins,
     bodyLimit: '100kb',
-    token: config.token,
     log: (l) => err.line(l),
+    backend: { module: new URL('../server/store-backend.js', import.meta.url).href, args: { db: config.db } },
+    server: { production: config.production, corsOrigins: config.corsOrigins, bodyLimit: '100kb', token: config.token },
   });
-  const started = performance.now();
-  service = new GraphService(store, (l) => err.line(l));
-  service.watch();
-  const s = service.index.stats();
-  err.line(
-    `newsgraph: graph of ${s.documents} documents, ${s.entities} entities, ${s.relations} relations loaded in ${Math.round(performance.now() - started)} ms from ${config.db}`,
-  );
   if (!config.token) err.line('newsgraph: NEWSGRAPH_TOKEN is not set, so writes (mutations) are refused.');
-  out.line(`newsgraph: serving ${server.url}/graphql (IDE in a browser), ${server.url}/healthz`);
-  await new Promise<void>((resolve) => {
+  const outcome = await Promise.race([front.ready.then(() => null), front.failed]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  if (outcome) {
+    await front.close();
+    throw new Error(`serve: ${outcome.message}`);
+  }
+  out.line(`newsgraph: serving ${front.url}/graphql (IDE in a browser), ${front.url}/healthz`);
+  const failure = await new Promise<Error | null>((resolve) => {
     const stop = (signal: string): void => {
       err.line(`newsgraph: ${signal}, finishing in-flight requests`);
-      server
+      front
         .close()
         .catch((e: unknown) => err.line(`newsgraph: error while closing: ${String(e)}`))
-        .finally(() => {
-          service?.unwatch();
-          store.close();
-          resolve();
-        });
+        .finally(() => resolve(null));
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    void front.failed.then((e) => {
+      void front.close().finally(() => resolve(e));
+    });
   });
+  if (failure) throw new Error(`serve: ${failure.message}`);
   return EXIT_OK;
 }
 

@@ -11,7 +11,7 @@ import { Deadline } from '../graph/index.js';
 import type { GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
 import { createApollo } from '../graphql/schema.js';
-import { captureBody, readBody, ResponseCache } from './cache.js';
+import { captureBody, isShareable, parseLimit, readBody, ResponseCache } from './cache.js';
 import type { GraphIndex } from '../graph/index.js';
 import type { Extraction } from '../nlp/types.js';
 import { explorerBundle, explorerPage } from './explorer/page.js';
@@ -32,6 +32,13 @@ export interface ServerOptions {
   budgetMs?: number;
   /** Keep successful query answers until the next write (default true). */
   responseCache?: boolean;
+  /** Listen on this Unix socket instead of host:port (the backend behind a front, see front.ts). */
+  socketPath?: string;
+  /**
+   * Behind a front (front.ts): no cache here; every response names the graph it came from (GRAPH_HEADER) and
+   * successful queries say they may be cached (CACHEABLE_HEADER).
+   */
+  behindFront?: boolean;
   log: (line: string) => void;
 }
 
@@ -54,6 +61,24 @@ const sameSecret = (given: string, expected: string): boolean => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/** Response header naming the graph generation an answer came from (backend → front, never sent to clients). */
+export const GRAPH_HEADER = 'x-newsgraph-graph';
+/** Response header marking an answer the front may keep until the graph changes. */
+export const CACHEABLE_HEADER = 'x-newsgraph-cacheable';
+
+const generations = new WeakMap<object, number>();
+let lastGeneration = 0;
+/** A number per graph index, increasing as new indexes appear (0 while nothing is loaded). */
+export function graphGeneration(index: object | null | undefined): number {
+  if (!index) return 0;
+  let g = generations.get(index);
+  if (g === undefined) {
+    g = ++lastGeneration;
+    generations.set(index, g);
+  }
+  return g;
+}
+
 export interface RunningServer {
   url: string;
   server: Server;
@@ -70,14 +95,6 @@ function sendJsonError(res: ServerResponse, status: number, code: string, messag
   res.end(body);
 }
 
-/** "100kb" → bytes (the body-parser notation the options use). */
-function parseLimit(limit: string): number {
-  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(limit.trim());
-  if (!m) return 100 * 1024;
-  const unit = (m[2] ?? 'b').toLowerCase();
-  return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
-}
-
 export async function startServer(source: GraphSource, options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -89,15 +106,17 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   // The fast path: a plain POST /graphql whose exact body (and Accept) was answered before from the same graph
   // gets the stored answer without going through Express and Apollo. Anything else takes the normal path.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const type = req.headers['content-type'] ?? '';
-    if (
-      options.responseCache === false ||
-      req.method !== 'POST' ||
-      req.url !== '/graphql' ||
-      req.headers.origin ||
-      req.headers.authorization ||
-      !/^application\/json\b/i.test(type)
-    ) {
+    if (options.behindFront) {
+      // Named when the headers go out, so a write's answer already names the graph it produced.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+      (res as unknown as { writeHead: (...args: unknown[]) => ServerResponse }).writeHead = (...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader(GRAPH_HEADER, String(graphGeneration(source()?.index)));
+        return writeHead(...args);
+      };
+      app(req, res);
+      return;
+    }
+    if (options.responseCache === false || !isShareable(req)) {
       app(req, res);
       return;
     }
@@ -134,7 +153,8 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   const httpServer: Server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
+    if (options.socketPath) httpServer.listen(options.socketPath, () => resolve());
+    else httpServer.listen(options.port, options.host, () => resolve());
   });
 
   const apollo = createApollo({ production: options.production, log: options.log, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
@@ -278,7 +298,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphContext> => {
+      context: async ({ req, res }): Promise<GraphContext> => {
         const service = source();
         if (!service)
           throw new GraphQLError('The graph is still loading; retry in a moment (see /readyz).', {
@@ -292,7 +312,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
           writer,
           writes: service.writes,
           documentText: (id) => service.documentText(id),
-          markCacheable: () => cacheable.add(req),
+          markCacheable: () => (options.behindFront ? res.setHeader(CACHEABLE_HEADER, '1') : cacheable.add(req)),
         };
       },
     }),
@@ -313,10 +333,13 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     return jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   });
 
-  const address = httpServer.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const address = httpServer.address();
+  const url =
+    typeof address === 'string' || address === null
+      ? `unix:${options.socketPath}`
+      : `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${(address as AddressInfo).port}`;
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     server: httpServer,
     close: async () => {
       await apollo.stop();

@@ -79,3 +79,22 @@ export function captureBody(res: ServerResponse, onBody: (body: Buffer) => void)
     return end(...args);
   };
 }
+
+/** "100kb" → bytes (the body-parser notation the options use). */
+export function parseLimit(limit: string): number {
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(limit.trim());
+  if (!m) return 100 * 1024;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+}
+
+/** A plain JSON POST /graphql without credentials or an origin: the only requests whose answers are shared. */
+export function isShareable(req: IncomingMessage): boolean {
+  return (
+    req.method === 'POST' &&
+    req.url === '/graphql' &&
+    !req.headers.origin &&
+    !req.headers.authorization &&
+    /^application\/json\b/i.test(req.headers['content-type'] ?? '')
+  );
+}

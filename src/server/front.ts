@@ -1,0 +1,229 @@
+// The front of `newsgraph serve`: a small HTTP server on the main thread in front of the backend (backend.ts), which
+// holds the graph, Express and Apollo in a worker thread and listens on a private Unix socket.
+//
+// Why two heaps: a graph of 100k entities and 500k relations is a heap of about 1 GB, and on a heap that size every
+// young-generation collection is slow and promotes garbage, so even a bare handler serves a third of what it serves
+// from an empty process. The front keeps the answers of read-only queries until the graph changes and serves them
+// from a heap of a few MB; everything else passes through to the backend unchanged. The front also answers /healthz
+// and /readyz itself, so probes answer while the backend is busy (a rebuild, a long query).
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { Agent, createServer, type IncomingHttpHeaders, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CACHEABLE_HEADER, GRAPH_HEADER, type RunningServer } from './app.js';
+import type { BackendData, BackendMessage, FrontMessage } from './backend.js';
+import { isShareable, parseLimit, readBody, ResponseCache } from './cache.js';
+
+export interface FrontOptions {
+  host: string;
+  port: number;
+  /** Largest accepted request body ("100kb" notation); the backend enforces the same limit. */
+  bodyLimit: string;
+  /** Keep successful query answers until the graph changes (default true). */
+  responseCache?: boolean;
+  log: (line: string) => void;
+  /** The module (a file URL) whose createBackend(args, log) loads the graph, and its arguments. */
+  backend: { module: string; args: unknown };
+  /** Server options handed to the backend. */
+  server: BackendData['options'];
+}
+
+export interface RunningFront extends RunningServer {
+  /** Resolves once the graph is loaded; rejects when the backend fails to load it. */
+  ready: Promise<void>;
+  /** Resolves with the reason when the backend stops on its own (a failure), never on close(). */
+  failed: Promise<Error>;
+}
+
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const jsonError = (res: ServerResponse, status: number, code: string, message: string): void =>
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+
+function spawnBackend(data: BackendData): Worker {
+  if (import.meta.url.endsWith('.ts')) {
+    const url = new URL('./backend.ts', import.meta.url).href;
+    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`, {
+      eval: true,
+      workerData: data,
+    });
+  }
+  return new Worker(fileURLToPath(new URL('./backend.js', import.meta.url)), { workerData: data });
+}
+
+export async function startFront(options: FrontOptions): Promise<RunningFront> {
+  const socketPath = join(tmpdir(), `newsgraph-${process.pid}-${randomBytes(6).toString('hex')}.sock`);
+  const limitBytes = parseLimit(options.bodyLimit);
+  const cache = new ResponseCache();
+  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+  // The generation of the newest graph the backend has named; answers of older graphs are never kept.
+  let generation = 0;
+  let owner: object = { generation };
+  let documents = 0;
+  let loaded = false;
+  let failure: Error | null = null;
+  let closing = false;
+
+  const seeGeneration = (g: number): void => {
+    if (!(g > generation)) return;
+    generation = g;
+    owner = { generation };
+  };
+
+  const worker = spawnBackend({ module: options.backend.module, args: options.backend.args, socketPath, options: options.server });
+  let onReady: { resolve: () => void; reject: (e: Error) => void } = { resolve: () => {}, reject: () => {} };
+  const ready = new Promise<void>((resolve, reject) => {
+    onReady = { resolve, reject };
+  });
+  ready.catch(() => {});
+  let onFailed: (e: Error) => void = () => {};
+  const failed = new Promise<Error>((resolve) => {
+    onFailed = resolve;
+  });
+  let onListening: { resolve: () => void; reject: (e: Error) => void } = { resolve: () => {}, reject: () => {} };
+  const listening = new Promise<void>((resolve, reject) => {
+    onListening = { resolve, reject };
+  });
+  let onClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    onClosed = resolve;
+  });
+  const fail = (error: Error): void => {
+    if (failure || closing) return;
+    failure = error;
+    options.log(`newsgraph: ${error.message}`);
+    onListening.reject(error);
+    onReady.reject(error);
+    onFailed(error);
+  };
+  worker.on('message', (message: BackendMessage) => {
+    if (message.type === 'log') options.log(message.line);
+    else if (message.type === 'listening') onListening.resolve();
+    else if (message.type === 'graph') {
+      seeGeneration(message.generation);
+      documents = message.documents;
+      if (!loaded) {
+        loaded = true;
+        onReady.resolve();
+      }
+    } else if (message.type === 'failed') fail(new Error(`the graph backend failed to load: ${message.message}`));
+    else if (message.type === 'closed') onClosed();
+  });
+  worker.on('error', (error) => fail(new Error(`the graph backend stopped: ${error.stack ?? error.message}`)));
+  worker.on('exit', (code) => {
+    onClosed();
+    if (!closing) fail(new Error(`the graph backend exited (code ${code})`));
+  });
+
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer | null, key: string | null): void => {
+    const headers: IncomingHttpHeaders = { ...req.headers };
+    for (const h of HOP_BY_HOP) delete headers[h];
+    if (body) headers['content-length'] = String(body.length);
+    const upstream = request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
+      const g = Number(answer.headers[GRAPH_HEADER]);
+      seeGeneration(g);
+      const keep = key !== null && answer.statusCode === 200 && answer.headers[CACHEABLE_HEADER] === '1' && g === generation;
+      const out: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value === undefined || HOP_BY_HOP.includes(name) || name === GRAPH_HEADER || name === CACHEABLE_HEADER) continue;
+        out[name] = value;
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
+      if (keep) {
+        const chunks: Buffer[] = [];
+        const kept = owner;
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          if (kept === owner) cache.set(key, kept, Buffer.concat(chunks), String(answer.headers['content-type'] ?? 'application/json'));
+        });
+      }
+      answer.pipe(res);
+    });
+    upstream.on('error', (error) => {
+      if (!res.headersSent) jsonError(res, 502, 'UNAVAILABLE', `The graph backend did not answer (${error.message}); retry in a moment.`);
+      else res.destroy(error);
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
+  };
+
+  const respond = (req: IncomingMessage, res: ServerResponse): void => {
+    if (options.responseCache === false || !isShareable(req)) {
+      forward(req, res, null, null);
+      return;
+    }
+    readBody(req, limitBytes).then(
+      (raw) => {
+        if (raw === null) {
+          jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
+          return;
+        }
+        const key = `${req.headers.accept ?? ''}\n${raw}`;
+        const hit = loaded ? cache.get(key, owner) : null;
+        if (hit) {
+          res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length, 'x-newsgraph-cache': 'hit' });
+          res.end(hit.body);
+        } else forward(req, res, Buffer.from(raw, 'utf8'), key);
+      },
+      () => jsonError(res, 400, 'BAD_REQUEST', 'The request body could not be read.'),
+    );
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') sendJson(res, failure ? 503 : 200, { status: failure ? 'failed' : 'ok' });
+    else if (req.method === 'GET' && path === '/readyz') {
+      if (failure) sendJson(res, 503, { status: 'failed', reason: failure.message });
+      else if (loaded) sendJson(res, 200, { status: 'ready', documents });
+      else sendJson(res, 503, { status: 'loading' });
+    } else if (failure) jsonError(res, 503, 'UNAVAILABLE', `The server cannot answer: ${failure.message}. Restart it (see its log).`);
+    else respond(req, res);
+  };
+
+  const server: Server = createServer(handle);
+  const stopBackend = async (): Promise<void> => {
+    closing = true;
+    worker.postMessage({ type: 'close' } satisfies FrontMessage);
+    const timeout = setTimeout(() => void worker.terminate(), 10_000);
+    await closed;
+    clearTimeout(timeout);
+    agent.destroy();
+    rmSync(socketPath, { force: true });
+  };
+  try {
+    await listening;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    await stopBackend();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    ready,
+    failed,
+    close: async () => {
+      // In-flight requests finish (the backend is still up for them); then the backend closes its database.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopBackend();
+    },
+  };
+}

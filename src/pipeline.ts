@@ -1,9 +1,21 @@
 // The one place that wires the stages in order: ingest → nlp → store → resolve → graph → (graphql, server).
 import { InvalidInputError, NotFoundError } from './errors.js';
-import { applyOverrides, buildGraph, type DocumentInfo, type EntityNode, GraphIndex, runAnalytics } from './graph/index.js';
+import {
+  addExtraction,
+  buildGraph,
+  type DocumentInfo,
+  type DocumentMeta,
+  documentInfo,
+  type EntityNode,
+  finalizeNode,
+  type GraphChange,
+  GraphIndex,
+  type Overrides,
+  runAnalytics,
+} from './graph/index.js';
 import { type Document, inputSize, makeDocument, readDocuments, streamDocuments } from './ingest/index.js';
 import { EXTRACTOR_VERSION, type Extraction, extract } from './nlp/index.js';
-import { applyMerges, crossDocumentMerges, followChains } from './resolve/index.js';
+import { applyMerges, followChains, followOne, MergeIndex } from './resolve/index.js';
 import type { IngestOutcome } from './graphql/context.js';
 import type { Store } from './store/index.js';
 import { ExtractPool } from './workers/extract-pool.js';
@@ -174,31 +186,82 @@ function parseCurations(rows: { op: string; args: unknown }[]): Curation[] {
   return out;
 }
 
+/** What a graph was built from besides the extractions, kept so that one more document can be added in place. */
+export interface GraphState {
+  merges: MergeIndex;
+  /** Curated merges: id → the id it was merged into. */
+  curated: Map<string, string>;
+  overrides: Overrides;
+}
+
+/** Where an entity id ends up: the documents' merge decisions, overridden by curation, chains followed. */
+function targetOf(state: Pick<GraphState, 'merges' | 'curated'>): (id: string) => string {
+  const lookup = {
+    has: (id: string) => state.curated.has(id) || state.merges.target(id) !== id,
+    get: (id: string) => state.curated.get(id) ?? state.merges.target(id),
+  };
+  return (id) => followOne(lookup, id);
+}
+
 /** Resolves entities across documents, applies curation, then builds the graph; independent of ingest order. */
-export function buildIndex(extractions: Extraction[], meta: Parameters<typeof buildGraph>[1] = [], curations: Curation[] = []): GraphIndex {
-  const merges = crossDocumentMerges(extractions);
-  const renames = new Map<string, string>();
-  const aliases = new Map<string, string[]>();
+export function buildIndex(extractions: Extraction[], meta: Iterable<DocumentMeta> = [], curations: Curation[] = []): GraphIndex {
+  return buildGraphState(extractions, meta, curations).index;
+}
+
+export function buildGraphState(extractions: Extraction[], meta: Iterable<DocumentMeta>, curations: Curation[]): { index: GraphIndex; state: GraphState } {
+  const merges = new MergeIndex(extractions);
+  const curated = new Map<string, string>();
   for (const c of curations) {
-    if (c.op === 'merge') for (const id of c.ids) if (id !== c.into) merges.set(id, c.into);
+    if (c.op === 'merge') for (const id of c.ids) if (id !== c.into) curated.set(id, c.into);
   }
-  const finalMerges = followChains(merges);
-  const target = (id: string): string => finalMerges.get(id) ?? id;
+  const target = targetOf({ merges, curated });
+  const overrides: Overrides = { renames: new Map(), aliases: new Map() };
   for (const c of curations) {
-    if (c.op === 'rename') renames.set(target(c.id), c.name);
-    if (c.op === 'alias') aliases.set(target(c.id), [...(aliases.get(target(c.id)) ?? []), c.alias]);
+    if (c.op === 'rename') overrides.renames.set(target(c.id), c.name);
+    if (c.op === 'alias') overrides.aliases.set(target(c.id), [...(overrides.aliases.get(target(c.id)) ?? []), c.alias]);
   }
+  const finalMerges = followChains(new Map([...merges.merges(), ...curated]));
   const { graph, documents } = buildGraph(
     extractions.map((x) => applyMerges(x, finalMerges)),
     meta,
+    overrides,
   );
-  applyOverrides(graph, { renames, aliases });
-  return new GraphIndex(graph, documents);
+  return { index: new GraphIndex(graph, documents), state: { merges, curated, overrides } };
+}
+
+/**
+ * Adds one stored document to a built graph in place, at a cost that follows the document, not the corpus.
+ * Returns null when the document changes how entities already in the graph were merged (a full rebuild is then
+ * needed, and the graph must not be used further).
+ */
+export function addToIndex(index: GraphIndex, state: GraphState, x: Extraction, meta: DocumentMeta): GraphIndex | null {
+  if (index.document(x.document.id)) return index;
+  if (!state.merges.add(x)) return null;
+  const target = targetOf(state);
+  const finalMerges = new Map<string, string>();
+  const ids = new Set<string>([...x.entities.map((e) => e.id)]);
+  for (const id of ids) {
+    const to = target(id);
+    if (to !== id) finalMerges.set(id, to);
+  }
+  const merged = applyMerges(x, finalMerges);
+  const graph = index.graph;
+  const before = new Map<string, EntityNode>();
+  for (const e of merged.entities) if (graph.hasNode(e.id)) before.set(e.id, graph.getNodeAttributes(e.id));
+  const change: GraphChange = { nodes: new Set(), newEdges: new Set(), edges: new Set() };
+  addExtraction(graph, merged, change);
+  for (const id of change.nodes) finalizeNode(graph, id, state.overrides);
+  graph.setAttribute('documents', graph.getAttribute('documents') + 1);
+  return index.update({ change, before, document: documentInfo(merged, meta) });
 }
 
 /** Rebuilds the graph from stored extractions and curation; no NLP runs. */
 export function loadIndex(store: Store): GraphIndex {
-  return buildIndex([...store.extractions()], store.documents(), parseCurations(store.curations()));
+  return loadGraphState(store).index;
+}
+
+export function loadGraphState(store: Store): { index: GraphIndex; state: GraphState } {
+  return buildGraphState([...store.extractions()], store.documents(), parseCurations(store.curations()));
 }
 
 /**
@@ -207,26 +270,40 @@ export function loadIndex(store: Store): GraphIndex {
  */
 export class GraphService {
   index: GraphIndex;
+  private state: GraphState;
   private readonly store: Store;
   private readonly log: (line: string) => void;
   private generation = 0;
+  /** Documents added in place (for logs, tests and the bench), and how long the last one took (ms). */
+  incrementalUpdates = 0;
+  lastUpdateMs = 0;
 
   constructor(store: Store, log: (line: string) => void = () => {}) {
     this.store = store;
     this.log = log;
-    this.index = loadIndex(store);
+    const built = loadGraphState(store);
+    this.index = built.index;
+    this.state = built.state;
     this.startAnalytics();
   }
 
   /** Resolves when the current graph's analytics are ready (tests and `serve` logs use it). */
   analyticsReady: Promise<void> = Promise.resolve();
+  private analyticsTimer: NodeJS.Timeout | null = null;
+  private attached = 0;
 
   private startAnalytics(): void {
+    if (this.analyticsTimer) clearTimeout(this.analyticsTimer);
+    this.analyticsTimer = null;
     const index = this.index;
     const generation = ++this.generation;
     this.analyticsReady = runAnalytics(index.graph).then(
       (result) => {
-        index.analytics = result;
+        // The graph may have grown in place since (a newer run is then on its way); a rebuilt graph is another one.
+        if (this.index.graph !== index.graph || generation < this.attached) return;
+        this.attached = generation;
+        this.index.analytics = result;
+        this.index.analyticsError = null;
         if (generation === this.generation) this.log(`newsgraph: analytics ready in ${result.seconds.toFixed(2)} s`);
       },
       (error: unknown) => {
@@ -234,6 +311,16 @@ export class GraphService {
         this.log(`newsgraph: analytics failed: ${index.analyticsError}`);
       },
     );
+  }
+
+  /**
+   * After a document is added in place the previous analytics keep answering, and new ones are computed once
+   * writes pause (a burst of ingests costs one run, not one each).
+   */
+  private scheduleAnalytics(delayMs = 1000): void {
+    if (this.analyticsTimer) clearTimeout(this.analyticsTimer);
+    this.analyticsTimer = setTimeout(() => this.startAnalytics(), delayMs);
+    this.analyticsTimer.unref();
   }
 
   /** The service is its own write API (see graphql/context.ts WriteApi). */
@@ -259,10 +346,14 @@ export class GraphService {
   unwatch(): void {
     if (this.watcher) clearInterval(this.watcher);
     this.watcher = null;
+    if (this.analyticsTimer) clearTimeout(this.analyticsTimer);
+    this.analyticsTimer = null;
   }
 
   rebuild(): void {
-    this.index = loadIndex(this.store);
+    const built = loadGraphState(this.store);
+    this.index = built.index;
+    this.state = built.state;
     this.startAnalytics();
   }
 
@@ -284,9 +375,24 @@ export class GraphService {
     }
     const extraction = extractDocument(doc);
     this.store.ingest(doc, extraction);
-    this.rebuild();
+    this.addDocument(extraction, { id: doc.id, url: doc.url, source: doc.source });
     const info = this.index.document(doc.id) as DocumentInfo;
     return { document: info, added: true, entities: extraction.entities.length, relations: extraction.relations.length, events: extraction.events.length };
+  }
+
+  /** Adds a stored document to the served graph in place; rebuilds instead when it changes earlier merges. */
+  private addDocument(extraction: Extraction, meta: DocumentMeta): void {
+    const started = performance.now();
+    const next = addToIndex(this.index, this.state, extraction, meta);
+    if (!next) {
+      this.log(`newsgraph: document ${extraction.document.id} changes how earlier documents' entities merge; rebuilding the graph`);
+      this.rebuild();
+      return;
+    }
+    this.index = next;
+    this.incrementalUpdates++;
+    this.lastUpdateMs = performance.now() - started;
+    this.scheduleAnalytics();
   }
 
   remove(id: string): boolean {

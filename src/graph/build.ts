@@ -1,5 +1,5 @@
 // Builds the graph view from stored extractions: a deterministic function of their contents, whatever the ingest order.
-import type { ExtractedEvent, ExtractedRelation, Extraction } from '../nlp/types.js';
+import type { ExtractedEvent, ExtractedRelation, Extraction, Role } from '../nlp/types.js';
 import { createGraph, type DocumentInfo, type EntityNode, type KnowledgeGraph, type RelationEdge } from './model.js';
 
 export interface DocumentMeta {
@@ -8,30 +8,46 @@ export interface DocumentMeta {
   source: string;
 }
 
-/** Merges every extraction into one graph. Extractions are applied in document-id order. */
-export function buildGraph(extractions: Iterable<Extraction>, meta: Iterable<DocumentMeta> = []): { graph: KnowledgeGraph; documents: DocumentInfo[] } {
+/** Curated names and aliases (by final entity id), applied on top of what the documents say. */
+export interface Overrides {
+  renames: Map<string, string>;
+  aliases: Map<string, string[]>;
+}
+
+const NO_OVERRIDES: Overrides = { renames: new Map(), aliases: new Map() };
+
+/** Merges every extraction into one graph. The result does not depend on the order of the extractions. */
+export function buildGraph(
+  extractions: Iterable<Extraction>,
+  meta: Iterable<DocumentMeta> = [],
+  overrides: Overrides = NO_OVERRIDES,
+): { graph: KnowledgeGraph; documents: DocumentInfo[] } {
   const sorted = [...extractions].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
   const metaById = new Map([...meta].map((m) => [m.id, m]));
   const graph = createGraph();
   const documents: DocumentInfo[] = [];
   for (const x of sorted) {
     addExtraction(graph, x);
-    const m = metaById.get(x.document.id);
-    documents.push({
-      id: x.document.id,
-      title: x.document.title,
-      publishedAt: x.document.publishedAt,
-      url: m?.url ?? null,
-      source: m?.source ?? '',
-      chars: x.document.chars,
-      entityCount: x.entities.length,
-      extractor: x.extractor,
-      sentences: x.sentences ?? [],
-      mentionsBySentence: mentionsBySentence(x),
-    });
+    documents.push(documentInfo(x, metaById.get(x.document.id)));
   }
+  graph.forEachNode((id) => finalizeNode(graph, id, overrides));
   graph.setAttribute('documents', documents.length);
   return { graph, documents };
+}
+
+export function documentInfo(x: Extraction, m: DocumentMeta | undefined): DocumentInfo {
+  return {
+    id: x.document.id,
+    title: x.document.title,
+    publishedAt: x.document.publishedAt,
+    url: m?.url ?? null,
+    source: m?.source ?? '',
+    chars: x.document.chars,
+    entityCount: x.entities.length,
+    extractor: x.extractor,
+    sentences: x.sentences ?? [],
+    mentionsBySentence: mentionsBySentence(x),
+  };
 }
 
 /** Entity ids named in each sentence, for document(id:) { sentences { entities } }. */
@@ -48,13 +64,48 @@ function mentionsBySentence(x: Extraction): Record<number, string[]> {
   return out;
 }
 
-/** Alias and evidence sets kept beside the graph while it is built, so that merging stays linear. */
-const aliasSets = new WeakMap<EntityNode, Set<string>>();
+/**
+ * What the documents said about an entity, kept beside the graph so that adding a document is a fold that gives
+ * the same node whatever order documents arrive in: every form of its name, the fullest name (the earliest
+ * document wins a tie) and which document gave the acronym and the ISO code.
+ */
+interface EntityState {
+  forms: Set<string>;
+  natural: string;
+  nameDoc: string;
+  isoDoc: string | null;
+  acronymDoc: string | null;
+}
+const entityStates = new WeakMap<KnowledgeGraph, Map<string, EntityState>>();
 const evidenceKeys = new WeakMap<RelationEdge, Set<string>>();
 
-/** Adds one document's contribution; merging is idempotent per (entity, document). */
-export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
+function statesOf(graph: KnowledgeGraph): Map<string, EntityState> {
+  let states = entityStates.get(graph);
+  if (!states) {
+    states = new Map();
+    entityStates.set(graph, states);
+  }
+  return states;
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).length;
+const roleKey = (r: Role): string => `${r.title}\u0000${r.of ?? ''}`;
+
+/** What one added document changed: node ids touched, edge ids created or extended (see GraphIndex.update). */
+export interface GraphChange {
+  nodes: Set<string>;
+  newEdges: Set<string>;
+  edges: Set<string>;
+}
+
+/**
+ * Adds one document's contribution; idempotent per (entity, document). With `change`, the graph is live: node
+ * and edge objects are replaced rather than modified (copy on write, so a snapshot taken before stays whole) and
+ * what changed is recorded. Call finalizeNode for every touched node afterwards.
+ */
+export function addExtraction(graph: KnowledgeGraph, x: Extraction, change?: GraphChange): void {
   const docId = x.document.id;
+  const states = statesOf(graph);
   for (const e of x.entities) {
     if (!graph.hasNode(e.id)) {
       const node: EntityNode = {
@@ -66,54 +117,86 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction): void {
         documents: [],
         confidence: e.confidence,
         roles: [],
-        iso: e.attributes.iso ?? null,
-        acronym: e.attributes.acronym ?? null,
+        iso: null,
+        acronym: null,
         eventType: null,
         quadClass: null,
         date: null,
         location: null,
       };
       graph.addNode(e.id, node);
+      states.set(e.id, { forms: new Set(), natural: e.name, nameDoc: docId, isoDoc: null, acronymDoc: null });
     }
-    const node = graph.getNodeAttributes(e.id);
-    // Documents arrive in id order, so the list stays sorted by appending; anything else is sorted in.
-    const lastDoc = node.documents.at(-1);
-    if (lastDoc === docId || (lastDoc !== undefined && lastDoc > docId && node.documents.includes(docId))) continue;
-    node.documents.push(docId);
-    if (lastDoc !== undefined && lastDoc > docId) node.documents.sort();
+    let node = graph.getNodeAttributes(e.id);
+    if (sortedHas(node.documents, docId)) continue;
+    if (change) {
+      node = { ...node, documents: [...node.documents], roles: [...node.roles], aliases: [...node.aliases] };
+      graph.replaceNodeAttributes(e.id, node);
+      change.nodes.add(e.id);
+    }
+    const state = states.get(e.id) as EntityState;
+    sortedInsert(node.documents, docId);
     node.mentionCount += e.mentions.length;
     node.confidence = Math.max(node.confidence, e.confidence);
-    let aliases = aliasSets.get(node);
-    if (!aliases) {
-      aliases = new Set(node.aliases);
-      aliasSets.set(node, aliases);
-    }
-    const addAlias = (a: string): void => {
-      if (a === node.name || aliases.has(a)) return;
-      aliases.add(a);
-      node.aliases.push(a);
-    };
+    for (const a of [e.name, ...e.aliases]) state.forms.add(a);
     // A document may know the entity by another name ("Doe" where another says "John Doe"): the fullest wins.
-    if (e.name.split(/\s+/).length > node.name.split(/\s+/).length) {
-      const previous = node.name;
-      node.name = e.name;
-      aliases.delete(e.name);
-      node.aliases = node.aliases.filter((a) => a !== e.name);
-      addAlias(previous);
+    const words = wordCount(e.name);
+    const current = wordCount(state.natural);
+    if (words > current || (words === current && docId < state.nameDoc)) {
+      state.natural = e.name;
+      state.nameDoc = docId;
     }
-    for (const a of [e.name, ...e.aliases]) addAlias(a);
-    for (const r of e.attributes.roles ?? []) {
-      if (!node.roles.some((x) => x.title === r.title && x.of === r.of)) node.roles.push(r);
+    for (const r of e.attributes.roles ?? []) if (!node.roles.some((x) => roleKey(x) === roleKey(r))) node.roles.push(r);
+    node.roles.sort((a, b) => (roleKey(a) < roleKey(b) ? -1 : roleKey(a) > roleKey(b) ? 1 : 0));
+    if (e.attributes.acronym && (state.acronymDoc === null || docId < state.acronymDoc)) {
+      node.acronym = e.attributes.acronym;
+      state.acronymDoc = docId;
     }
-    if (!node.acronym && e.attributes.acronym) node.acronym = e.attributes.acronym;
+    if (e.attributes.iso && (state.isoDoc === null || docId < state.isoDoc)) {
+      node.iso = e.attributes.iso;
+      state.isoDoc = docId;
+    }
   }
-  for (const r of [...x.relations, ...(x.cooccurrences ?? [])]) addRelation(graph, r, docId);
-  for (const ev of x.events) addEvent(graph, ev, docId);
+  for (const r of [...x.relations, ...(x.cooccurrences ?? [])]) addRelation(graph, r, docId, change);
+  for (const ev of x.events) addEvent(graph, ev, docId, change);
+}
+
+/** Sets an entity's name and aliases from what the documents said and what curation decided. */
+export function finalizeNode(graph: KnowledgeGraph, id: string, overrides: Overrides = NO_OVERRIDES): void {
+  const state = statesOf(graph).get(id);
+  if (!state) return; // events keep the name their document gave them
+  const node = graph.getNodeAttributes(id);
+  const name = overrides.renames.get(id) ?? state.natural;
+  const forms = new Set([...state.forms, state.natural, ...(overrides.aliases.get(id) ?? [])]);
+  forms.delete(name);
+  node.name = name;
+  node.aliases = [...forms].sort();
+}
+
+function sortedHas(list: string[], value: string): boolean {
+  const i = lowerBound(list, value);
+  return list[i] === value;
+}
+
+function sortedInsert(list: string[], value: string): void {
+  list.splice(lowerBound(list, value), 0, value);
+}
+
+function lowerBound(list: string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Events are nodes; participants connect to them by role edges (agent_of, target_of, …), the event to its place by located_in. */
-function addEvent(graph: KnowledgeGraph, ev: ExtractedEvent, docId: string): void {
+function addEvent(graph: KnowledgeGraph, ev: ExtractedEvent, docId: string, change?: GraphChange): void {
   if (!graph.hasNode(ev.id)) {
+    change?.nodes.add(ev.id);
     graph.addNode(ev.id, {
       id: ev.id,
       type: 'event',
@@ -134,11 +217,11 @@ function addEvent(graph: KnowledgeGraph, ev: ExtractedEvent, docId: string): voi
   const evidence = [{ ...ev.evidence }];
   for (const p of ev.participants) {
     const edge = p.role === 'location' ? { source: ev.id, type: 'located_in', target: p.entity } : { source: p.entity, type: `${p.role}_of`, target: ev.id };
-    addRelation(graph, { id: `${edge.source}|${edge.type}|${edge.target}`, ...edge, confidence: ev.confidence, rule: ev.rule, evidence }, docId);
+    addRelation(graph, { id: `${edge.source}|${edge.type}|${edge.target}`, ...edge, confidence: ev.confidence, rule: ev.rule, evidence }, docId, change);
   }
 }
 
-function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string): void {
+function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string, change?: GraphChange): void {
   if (!graph.hasNode(r.source) || !graph.hasNode(r.target) || r.source === r.target) return;
   const evidence = r.evidence.map((e) => ({ documentId: docId, sentence: e.sentence, start: e.start, end: e.end, text: e.text }));
   if (!graph.hasEdge(r.id)) {
@@ -154,8 +237,16 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string)
       cooccurrence: r.type === 'co_occurs_with',
     };
     graph.addDirectedEdgeWithKey(r.id, r.source, r.target, edge);
+    change?.newEdges.add(r.id);
   }
-  const edge = graph.getEdgeAttributes(r.id);
+  let edge = graph.getEdgeAttributes(r.id);
+  if (change && !change.edges.has(r.id)) {
+    const keys = evidenceKeys.get(edge);
+    edge = { ...edge, evidence: [...edge.evidence], rules: [...edge.rules] };
+    if (keys) evidenceKeys.set(edge, keys);
+    graph.replaceEdgeAttributes(r.id, edge);
+    change.edges.add(r.id);
+  }
   let keys = evidenceKeys.get(edge);
   if (!keys) {
     keys = new Set(edge.evidence.map((x) => `${x.documentId}\u0000${x.sentence}`));
@@ -174,20 +265,4 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string)
   edge.weight = edge.evidence.length;
   edge.confidence = Math.max(edge.confidence, r.confidence);
   if (!edge.rules.includes(r.rule)) edge.rules = [...edge.rules, r.rule].sort();
-}
-
-/** Curated names and aliases, applied after the graph is built: a rename keeps the id and the old name as an alias. */
-export function applyOverrides(graph: KnowledgeGraph, overrides: { renames: Map<string, string>; aliases: Map<string, string[]> }): void {
-  for (const [id, name] of overrides.renames) {
-    if (!graph.hasNode(id)) continue;
-    const node = graph.getNodeAttributes(id);
-    if (node.name === name) continue;
-    node.aliases = [...new Set([node.name, ...node.aliases])].filter((a) => a !== name);
-    node.name = name;
-  }
-  for (const [id, aliases] of overrides.aliases) {
-    if (!graph.hasNode(id)) continue;
-    const node = graph.getNodeAttributes(id);
-    node.aliases = [...new Set([...node.aliases, ...aliases])].filter((a) => a !== node.name);
-  }
 }

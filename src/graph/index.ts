@@ -1,7 +1,7 @@
 // The graph layer's surface.
 export { type AnalyticsResult, type CommunityInfo, computeAnalytics } from './analytics.js';
 export { analyticsInput, runAnalytics } from './analytics-runner.js';
-export { addExtraction, applyOverrides, buildGraph, type DocumentMeta } from './build.js';
+export { addExtraction, buildGraph, type DocumentMeta, documentInfo, finalizeNode, type GraphChange, type Overrides } from './build.js';
 export { layoutPositions, selectSubgraph, type SubgraphOptions } from './subgraph.js';
 export { nodeSize, TYPE_COLORS } from './style.js';
 export { createGraph, type DocumentInfo, type EntityNode, type EvidenceRef, type GraphAttributes, type KnowledgeGraph, type RelationEdge } from './model.js';

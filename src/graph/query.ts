@@ -3,6 +3,7 @@ import { InvalidInputError, NotFoundError, TimeoutError, UnavailableError } from
 import { nameKey } from '../nlp/slug.js';
 import type { EntityType } from '../nlp/types.js';
 import type { AnalyticsResult, CommunityInfo } from './analytics.js';
+import type { GraphChange } from './build.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
 
 export type Direction = 'out' | 'in' | 'both';
@@ -189,49 +190,149 @@ function fuzzyWords(nameWords: string[], queryWords: string[]): boolean {
   });
 }
 
-/** The graph plus the indexes queries need; rebuilt (or replaced) whenever the graph is. */
+/** One document added to the graph in place: what changed (build.ts addExtraction), the touched entities as they were. */
+export interface IndexUpdate {
+  change: GraphChange;
+  before: Map<string, EntityNode>;
+  document: DocumentInfo;
+}
+
+/**
+ * The graph plus the indexes queries need. Built whole from a graph, or derived from the previous index when one
+ * document was added in place (update); the previous index is then not used again.
+ */
 export class GraphIndex {
   readonly graph: KnowledgeGraph;
   readonly documents: DocumentInfo[];
   /** Set when the analytics worker finishes; null until then. */
   analytics: AnalyticsResult | null = null;
   analyticsError: string | null = null;
-  private readonly byAlias = new Map<string, string[]>();
-  private readonly bySurname = new Map<string, string[]>();
+  private readonly byAlias: Map<string, string[]> = new Map();
+  private readonly bySurname: Map<string, string[]> = new Map();
   private readonly documentsById: Map<string, DocumentInfo>;
-  private readonly sorted = new Map<string, EntityNode[]>();
-  private readonly statedDegree = new Map<string, number>();
-  private readonly adjacencyCache = new Map<string, RelationEdge[]>();
+  private readonly sorted: Map<string, EntityNode[]> = new Map();
+  private readonly statedDegree: Map<string, number> = new Map();
+  private readonly adjacencyCache: Map<string, RelationEdge[]> = new Map();
 
-  constructor(graph: KnowledgeGraph, documents: DocumentInfo[]) {
+  constructor(graph: KnowledgeGraph, documents: DocumentInfo[], from?: { previous: GraphIndex; update: IndexUpdate }) {
     this.graph = graph;
     this.documents = documents;
+    if (from) {
+      // Take over the previous index's structures (it is not used again) and bring them up to date.
+      const p = from.previous;
+      this.documentsById = p.documentsById;
+      this.byAlias = p.byAlias;
+      this.bySurname = p.bySurname;
+      this.sorted = p.sorted;
+      this.statedDegree = p.statedDegree;
+      this.adjacencyCache = p.adjacencyCache;
+      // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
+      this.analytics = p.analytics;
+      this.analyticsError = p.analyticsError;
+      this.apply(from.update);
+      return;
+    }
     this.documentsById = new Map(documents.map((d) => [d.id, d]));
     graph.forEachEdge((_k, e) => {
       if (e.cooccurrence) return;
       this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
       this.statedDegree.set(e.target, (this.statedDegree.get(e.target) ?? 0) + 1);
     });
-    for (const id of graph.nodes().sort()) {
-      const n = graph.getNodeAttributes(id);
-      for (const form of new Set([n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])].map(foldKey))) {
-        if (!form) continue;
-        const list = this.byAlias.get(form) ?? [];
-        list.push(id);
-        this.byAlias.set(form, list);
+    for (const id of graph.nodes()) this.addNames(id, graph.getNodeAttributes(id));
+    for (const list of [...this.byAlias.values(), ...this.bySurname.values()]) this.sortNames(list);
+  }
+
+  /** The index after one more document was added to the graph in place (pipeline.addToIndex). */
+  update(update: IndexUpdate): GraphIndex {
+    const documents = [...this.documents];
+    let at = documents.findIndex((d) => d.id > update.document.id);
+    if (at < 0) at = documents.length;
+    documents.splice(at, 0, update.document);
+    return new GraphIndex(this.graph, documents, { previous: this, update });
+  }
+
+  private apply({ change, before, document }: IndexUpdate): void {
+    this.documentsById.set(document.id, document);
+    for (const key of change.newEdges) {
+      const e = this.edge(key);
+      if (e.cooccurrence) continue;
+      this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
+      this.statedDegree.set(e.target, (this.statedDegree.get(e.target) ?? 0) + 1);
+    }
+    for (const key of [...change.edges, ...change.newEdges]) {
+      const e = this.edge(key);
+      for (const end of [e.source, e.target]) for (const direction of ['out', 'in', 'both']) this.adjacencyCache.delete(`${direction}|${end}`);
+    }
+    // Names: out with the old forms, in with the new, and the lists touched sorted again.
+    const touched = new Set<string[]>();
+    for (const id of change.nodes) {
+      const old = before.get(id);
+      if (old) this.removeNames(id, old);
+    }
+    for (const id of change.nodes) for (const list of this.addNames(id, this.node(id))) touched.add(list);
+    for (const list of touched) this.sortNames(list);
+    // Sorted listings: the touched entities leave and come back at their new place.
+    for (const [key, list] of this.sorted) {
+      const [field, descending] = key.split(':') as [EntityOrderField, string];
+      const keyOf = this.entityKey(field, descending === 'true');
+      const kept = list.filter((n) => !change.nodes.has(n.id));
+      for (const id of change.nodes) {
+        const n = this.node(id);
+        const k = keyOf(n);
+        let lo = 0;
+        let hi = kept.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (compareKeys(keyOf(kept[mid] as EntityNode), k) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        kept.splice(lo, 0, n);
       }
+      this.sorted.set(key, kept);
     }
+  }
+
+  private nameForms(n: EntityNode): { forms: Set<string>; surname: string | null } {
+    const forms = new Set([n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])].map(foldKey).filter(Boolean));
+    const words = foldKey(n.name).split(' ');
+    return { forms, surname: n.type === 'person' && words.length >= 2 ? (words.at(-1) as string) : null };
+  }
+
+  /** Files an entity under every form of its name (and a person under the surname); returns the lists it joined. */
+  private addNames(id: string, n: EntityNode): string[][] {
+    const { forms, surname } = this.nameForms(n);
+    const joined: string[][] = [];
+    const file = (map: Map<string, string[]>, key: string): void => {
+      let list = map.get(key);
+      if (!list) {
+        list = [];
+        map.set(key, list);
+      }
+      if (!list.includes(id)) list.push(id);
+      joined.push(list);
+    };
+    for (const form of forms) file(this.byAlias, form);
     // A person is also found by surname alone ("Petrov" for "Ivan Petrov") when no name or alias matches.
-    for (const id of graph.nodes().sort()) {
-      const n = graph.getNodeAttributes(id);
-      const words = foldKey(n.name).split(' ');
-      if (n.type !== 'person' || words.length < 2) continue;
-      const surname = words.at(-1) as string;
-      this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), id]);
-    }
-    // Most-mentioned first, so "Doe" finds the person before a rarely named namesake.
-    for (const list of [...this.byAlias.values(), ...this.bySurname.values()])
-      list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
+    if (surname !== null) file(this.bySurname, surname);
+    return joined;
+  }
+
+  private removeNames(id: string, n: EntityNode): void {
+    const { forms, surname } = this.nameForms(n);
+    const drop = (map: Map<string, string[]>, key: string): void => {
+      const list = map.get(key);
+      if (!list) return;
+      const i = list.indexOf(id);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) map.delete(key);
+    };
+    for (const form of forms) drop(this.byAlias, form);
+    if (surname !== null) drop(this.bySurname, surname);
+  }
+
+  /** Most-mentioned first, so "Doe" finds the person before a rarely named namesake. */
+  private sortNames(list: string[]): void {
+    list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
   }
 
   node(id: string): EntityNode {

@@ -1,2 +1,2 @@
 // The resolve layer's surface: cross-document merging of entities.
-export { applyMerges, crossDocumentMerges, followChains } from './merge.js';
+export { applyMerges, crossDocumentMerges, followChains, followOne, MergeIndex } from './merge.js';

@@ -8,69 +8,170 @@ import type { ExtractedRelation, Extraction } from '../nlp/types.js';
 interface EntityRef {
   id: string;
   type: string;
+  /** The name in the earliest document (by id) that has the entity, and its words. */
   name: string;
+  nameDoc: string;
+  words: string[];
   keys: Set<string>;
+}
+
+const words = (s: string): string[] => nameKey(s).split(' ').filter(Boolean);
+const initials = (s: string): string =>
+  s
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+const isAcronym = (name: string): boolean => /^[\p{Lu}\d&]{2,8}$/u.test(name);
+
+function push(map: Map<string, EntityRef[]>, key: string, ref: EntityRef): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
+
+/**
+ * The cross-document merge decisions and the indexes behind them, so that each entity looks only at its possible
+ * partners: people by the words their names end with, others by initials and by every name they carry. Built
+ * once from all extractions, then kept up to date one document at a time (add), which says when a document
+ * changed a decision taken before (then the graph has to be rebuilt, since documents already in it move).
+ */
+export class MergeIndex {
+  private readonly refs = new Map<string, EntityRef>();
+  private readonly byEnding = new Map<string, EntityRef[]>();
+  private readonly byInitials = new Map<string, EntityRef[]>();
+  private readonly byKey = new Map<string, EntityRef[]>();
+  /** Reverse lookups: who might now have a new partner. */
+  private readonly byWords = new Map<string, EntityRef[]>();
+  private readonly byName = new Map<string, EntityRef[]>();
+  private readonly byNameKey = new Map<string, EntityRef[]>();
+  /** Short id → the one longer entity it becomes (before chains are followed). */
+  private readonly decisions = new Map<string, string>();
+
+  constructor(extractions: Iterable<Extraction> = []) {
+    const added: EntityRef[] = [];
+    for (const x of extractions) this.collect(x, added, []);
+    for (const ref of this.refs.values()) this.index(ref, ref.keys, true);
+    for (const ref of this.refs.values()) this.decide(ref);
+    this.built = true;
+  }
+
+  /**
+   * Takes one more document in. Returns false when it changes the decision of an entity that was there before
+   * (or the name it is known by), and then the index is no longer usable: rebuild it with the graph.
+   */
+  add(x: Extraction): boolean {
+    const added: EntityRef[] = [];
+    const grown: { ref: EntityRef; keys: Set<string> }[] = [];
+    if (!this.collect(x, added, grown)) return false;
+    for (const ref of added) this.index(ref, ref.keys, true);
+    for (const { ref, keys } of grown) this.index(ref, keys, false);
+    // Whose candidates may have changed: the new entities, and every entity a new entity or name could partner.
+    const affected = new Set<EntityRef>(added);
+    for (const ref of added) {
+      if (ref.type === 'person') {
+        for (let k = 1; k < ref.words.length; k++) for (const r of this.byWords.get(ref.words.slice(-k).join(' ')) ?? []) affected.add(r);
+      } else for (const r of this.byName.get(`${ref.type}|${initials(ref.name)}`) ?? []) affected.add(r);
+    }
+    for (const { ref, keys } of [...grown, ...added.map((ref) => ({ ref, keys: ref.keys }))]) {
+      if (ref.type === 'person') continue;
+      for (const key of keys) for (const r of this.byNameKey.get(`${ref.type}|${key}`) ?? []) affected.add(r);
+    }
+    const fresh = new Set(added);
+    let same = true;
+    for (const ref of affected) {
+      const before = this.decisions.get(ref.id);
+      this.decide(ref);
+      if (!fresh.has(ref) && this.decisions.get(ref.id) !== before) same = false;
+    }
+    return same;
+  }
+
+  /** Where an id ends up, chains followed ("Silva" → "Maria Silva" → "Ana Maria Silva"). */
+  target(id: string): string {
+    return followOne(this.decisions, id);
+  }
+
+  /** Every decision, chains followed. */
+  merges(): Map<string, string> {
+    return followChains(this.decisions);
+  }
+
+  private built = false;
+
+  private collect(x: Extraction, added: EntityRef[], grown: { ref: EntityRef; keys: Set<string> }[]): boolean {
+    const docId = x.document.id;
+    for (const e of x.entities) {
+      if (e.type === 'event') continue;
+      const forms = [e.name, ...e.aliases, ...(e.attributes.acronym ? [e.attributes.acronym] : [])].map(nameKey);
+      let ref = this.refs.get(e.id);
+      if (!ref) {
+        ref = { id: e.id, type: e.type, name: e.name, nameDoc: docId, words: words(e.name), keys: new Set(forms) };
+        this.refs.set(e.id, ref);
+        added.push(ref);
+        continue;
+      }
+      if (docId < ref.nameDoc) {
+        // An earlier document names it differently: its decision may change, and with it documents already placed.
+        if (this.built && e.name !== ref.name) return false;
+        ref.name = e.name;
+        ref.nameDoc = docId;
+        ref.words = words(e.name);
+      }
+      const keys = new Set(forms.filter((k) => !ref.keys.has(k)));
+      for (const k of keys) ref.keys.add(k);
+      if (keys.size > 0 && this.built) grown.push({ ref, keys });
+    }
+    return true;
+  }
+
+  private index(ref: EntityRef, keys: Set<string>, isNew: boolean): void {
+    if (isNew) {
+      if (ref.type === 'person') {
+        for (let k = 1; k < ref.words.length; k++) push(this.byEnding, ref.words.slice(-k).join(' '), ref);
+        push(this.byWords, ref.words.join(' '), ref);
+      } else {
+        push(this.byInitials, `${ref.type}|${initials(ref.name)}`, ref);
+        push(this.byName, `${ref.type}|${ref.name}`, ref);
+        push(this.byNameKey, `${ref.type}|${nameKey(ref.name)}`, ref);
+      }
+    }
+    if (ref.type !== 'person') for (const key of keys) push(this.byKey, `${ref.type}|${key}`, ref);
+  }
+
+  private decide(ref: EntityRef): void {
+    let candidates: EntityRef[];
+    if (ref.type === 'person') {
+      // People: the short name is the end of the full one ("Silva" of "Ana Maria Silva").
+      candidates = this.byEnding.get(ref.words.join(' ')) ?? [];
+    } else {
+      // Acronyms: the initials of the full name ("NBGC"), or an alias the full name already carries.
+      candidates = [
+        ...(isAcronym(ref.name) ? (this.byInitials.get(`${ref.type}|${ref.name}`) ?? []) : []),
+        ...(this.byKey.get(`${ref.type}|${nameKey(ref.name)}`) ?? []),
+      ];
+    }
+    const longer = new Set(candidates.filter((other) => other.id !== ref.id && other.type === ref.type && other.words.length > ref.words.length));
+    if (longer.size === 1) this.decisions.set(ref.id, ([...longer][0] as EntityRef).id);
+    else this.decisions.delete(ref.id);
+  }
 }
 
 /** Which entity ids should become which: short names into the one longer entity that carries them. */
 export function crossDocumentMerges(extractions: Iterable<Extraction>): Map<string, string> {
-  const refs = new Map<string, EntityRef>();
-  for (const x of extractions) {
-    for (const e of x.entities) {
-      if (e.type === 'event') continue;
-      let ref = refs.get(e.id);
-      if (!ref) {
-        ref = { id: e.id, type: e.type, name: e.name, keys: new Set() };
-        refs.set(e.id, ref);
-      }
-      for (const form of [e.name, ...e.aliases, ...(e.attributes.acronym ? [e.attributes.acronym] : [])]) ref.keys.add(nameKey(form));
-    }
+  return new MergeIndex(extractions).merges();
+}
+
+/** Where one id ends up through a merge map, as followChains does for all of them. */
+export function followOne(merges: { get(id: string): string | undefined; has(id: string): boolean }, from: string): string {
+  if (!merges.has(from)) return from;
+  let to = merges.get(from) as string;
+  const seen = new Set([from]);
+  while (merges.has(to) && !seen.has(to)) {
+    seen.add(to);
+    to = merges.get(to) as string;
   }
-  const words = (s: string): string[] => nameKey(s).split(' ').filter(Boolean);
-  const initials = (s: string): string =>
-    s
-      .split(/[\s-]+/)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .map((w) => w.charAt(0))
-      .join('');
-  const all = [...refs.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const wordsOf = new Map(all.map((r) => [r.id, words(r.name)]));
-  // Indexes, so that each entity looks only at its possible partners (linear in the number of entities):
-  // people by the words their names end with, others by initials and by every name they carry.
-  const byEnding = new Map<string, EntityRef[]>();
-  const byInitials = new Map<string, EntityRef[]>();
-  const byKey = new Map<string, EntityRef[]>();
-  const push = (map: Map<string, EntityRef[]>, key: string, ref: EntityRef): void => {
-    const list = map.get(key);
-    if (list) list.push(ref);
-    else map.set(key, [ref]);
-  };
-  for (const ref of all) {
-    const w = wordsOf.get(ref.id) as string[];
-    if (ref.type === 'person') for (let k = 1; k < w.length; k++) push(byEnding, `${w.slice(-k).join(' ')}`, ref);
-    else {
-      push(byInitials, `${ref.type}|${initials(ref.name)}`, ref);
-      for (const key of ref.keys) push(byKey, `${ref.type}|${key}`, ref);
-    }
-  }
-  const merges = new Map<string, string>();
-  for (const ref of all) {
-    const mine = wordsOf.get(ref.id) as string[];
-    let candidates: EntityRef[];
-    if (ref.type === 'person') {
-      // People: the short name is the end of the full one ("Silva" of "Ana Maria Silva").
-      candidates = byEnding.get(mine.join(' ')) ?? [];
-    } else {
-      // Acronyms: the initials of the full name ("NBGC"), or an alias the full name already carries.
-      const acronym = /^[\p{Lu}\d&]{2,8}$/u.test(ref.name);
-      candidates = [...(acronym ? (byInitials.get(`${ref.type}|${ref.name}`) ?? []) : []), ...(byKey.get(`${ref.type}|${nameKey(ref.name)}`) ?? [])];
-    }
-    const longer = new Set(
-      candidates.filter((other) => other.id !== ref.id && other.type === ref.type && (wordsOf.get(other.id) as string[]).length > mine.length),
-    );
-    if (longer.size === 1) merges.set(ref.id, ([...longer][0] as EntityRef).id);
-  }
-  return followChains(merges);
+  return to;
 }
 
 /** Follows chains ("Silva" → "Maria Silva" → "Ana Maria Silva") to their end; cycles stop where they close. */

@@ -2,7 +2,7 @@
 // capital → country) and picks canonical names. Pure; deterministic in mention order.
 import { countryByIso } from './lexicon/countries.js';
 import { headType } from './lexicon/heads.js';
-import type { Candidate } from './mentions.js';
+import { type Candidate, TEAM_REASONS } from './mentions.js';
 import { nameKey } from './slug.js';
 import type { EntityType } from './types.js';
 
@@ -167,8 +167,10 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     if (group.length < 2) continue;
     const score = (cl: Cluster): number => cl.members.reduce((s, m) => s + m.confidence, 0);
     const winner = [...group].sort((a, b) => score(b) - score(a))[0] as Cluster;
+    // A team named after its town keeps the town apart: what is left typed a place there is "in Northfield".
+    const team = winner.type === 'organization' && winner.members.some((m) => TEAM_REASONS.has(m.reason));
     for (const cl of group) {
-      if (cl === winner) continue;
+      if (cl === winner || (team && cl.type === 'place')) continue;
       for (const m of cl.members) winner.members.push(m);
       cl.members = [];
     }

@@ -3,6 +3,7 @@ import { countryByIso, lookupCapital, lookupCountry, lookupDemonym } from './lex
 import { FACILITY_WORDS, headType, LOWERCASE_ORG_HEADS, LOWERCASE_PLACE_HEADS, lookupKnown } from './lexicon/heads.js';
 import { FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
 import type { Parsed, Word } from './parse.js';
+import { nameKey } from './slug.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import type { EntityType } from './types.js';
 
@@ -138,8 +139,31 @@ function isAllCapsSentence(words: Word[]): boolean {
 }
 
 export function findMentions(parsed: Parsed, vocab: Set<string>): SentenceMentions[] {
-  return parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, vocab));
+  const found = parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, vocab));
+  teamsThroughout(found);
+  return found;
 }
+
+/**
+ * One sense per story: a place name that the story shows as a team (a results-table row, "v Northfield") is the
+ * team wherever else the story uses it as a name, except where it is plainly the place ("in Northfield").
+ */
+function teamsThroughout(found: SentenceMentions[]): void {
+  const teams = new Set<string>();
+  for (const s of found) for (const c of s.candidates) if (c.type === 'organization' && TEAM_REASONS.has(c.reason)) teams.add(nameKey(c.text));
+  if (teams.size === 0) return;
+  for (const s of found) {
+    for (const c of s.candidates) {
+      if (c.type !== 'place' || c.locative || !teams.has(nameKey(c.text))) continue;
+      c.type = 'organization';
+      c.reason = 'team-in-story';
+      c.confidence = 0.6;
+    }
+  }
+}
+
+/** Reasons that type a name as a team (a sports side named after its town). */
+export const TEAM_REASONS = new Set(['results-table', 'versus', 'team-in-story']);
 
 function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): SentenceMentions {
   const titles = findTitles(words, text);
@@ -447,12 +471,18 @@ function findPhrases(text: string, words: Word[], candidates: Candidate[], inTit
   }
 }
 
-/** A line of a results table: several names each followed by a number. */
+/**
+ * A line of a results table: several names each followed by a number ("Luton 1 Rotherham 0"), or a standings row,
+ * a name and then only numbers ("Northfield 71 64 .526 10").
+ */
 function isScoreLine(words: Word[]): boolean {
   let pairs = 0;
   for (let k = 0; k + 1 < words.length; k++) if ((words[k] as Word).capitalized && /^\d/.test((words[k + 1] as Word).text)) pairs++;
   const digits = words.filter((w) => /^[\d.,:-]+$/.test(w.text)).length;
-  return pairs >= 2 && digits * 2 >= words.length;
+  if (pairs >= 2 && digits * 2 >= words.length) return true;
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w.text)).length;
+  const names = words.length - digits;
+  return pairs >= 1 && lower === 0 && digits >= 2 && names <= 4 && /^\d/.test((words.at(-1) as Word | undefined)?.text ?? '');
 }
 
 /** The head word of a name: the word before its first "of"/"for", else its last word. */
@@ -560,7 +590,12 @@ function judge(
     if (FACILITY_WORDS.has(wk.base)) return set('place', 'facility-word', 0.75);
   }
   // Results tables ("Luton 1 Rotherham 0", "Hanwha 58 1 49 .542"): a name followed by scores is a team.
-  if (scoreLine && next && /^\d/.test(next.text) && !hasTag(fw, 'FirstName') && !lookupCountry(c.text)) return set('organization', 'results-table', 0.6);
+  // A player's score follows an initial or a first name ("J. Doe 80"); a team's follows the team.
+  if (scoreLine && next && /^\d/.test(next.text) && !hasTag(fw, 'FirstName') && !/^\p{Lu}\.$/u.test(fw.text) && !lookupCountry(c.text))
+    return set('organization', 'results-table', 0.6);
+  // Fixtures: "Northfield v Eastwick", "May 17 v Eastwick". A country there is its national side, which stays a country.
+  const versus = (w: Word | undefined): boolean => w !== undefined && /^(v|vs|versus)$/.test(w.lower) && !w.capitalized;
+  if ((versus(prev) || (versus(next) && !SENTENCE_MARK.test(lw.post))) && !c.title && !hasTag(fw, 'FirstName')) return set('organization', 'versus', 0.6);
   // "the Jewish state", "Kurdish fighters": an adjective before a noun, not a name.
   if (
     c.words === 1 &&

@@ -104,6 +104,39 @@ describe('mentions are clean spans', () => {
   });
 });
 
+describe('teams named after places', () => {
+  const typeOf = (x: ReturnType<typeof run>, text: string): string[] => x.entities.filter((e) => e.mentions.some((m) => m.text === text)).map((e) => e.type);
+  it('reads a standings row and a fixture as teams, and keeps that sense through the story', () => {
+    const x = run(
+      [
+        'BASEBALL - STANDINGS AFTER SUNDAY.',
+        'Boston 71 64 .526 10',
+        'Denver 65 66 .496 5',
+        'Boston won again on Sunday.',
+        'Fans gathered in Boston on Monday.',
+      ].join('\n'),
+    );
+    const boston = x.entities.filter((e) => e.name === 'Boston');
+    // The team in the table and in "Boston won"; the city after "in".
+    expect(boston.map((e) => [e.type, e.mentions.length]).sort()).toEqual([
+      ['organization', 2],
+      ['place', 1],
+    ]);
+    expect(typeOf(x, 'Denver')).toEqual(['organization']);
+  });
+  it('reads "v" as a fixture between teams, but a country stays a country', () => {
+    const x = run('Kent v Essex at Canterbury on Friday. France v Italy in Paris on Saturday.');
+    expect(typeOf(x, 'Essex')).toEqual(['organization']);
+    expect(typeOf(x, 'France')).toEqual(['country']);
+    expect(typeOf(x, 'Canterbury')).toEqual(['place']);
+  });
+  it('leaves places alone in a story without results', () => {
+    const x = run('Boston and Denver both reported snow on Sunday. Officials in Boston closed schools.');
+    expect(typeOf(x, 'Boston')).toEqual(['place']);
+    expect(typeOf(x, 'Denver')).toEqual(['place']);
+  });
+});
+
 describe('people who share a surname stay apart', () => {
   it('does not merge two first names', () => {
     const x = run('Joe Biden met Jill Biden at the airport.');

@@ -115,6 +115,13 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   // Other acronyms cluster with themselves (two mentions of "ACN" are one organization).
   for (const c of candidates) if (c.acronym && !clusterOf.has(c)) add(keyed('organization', nameKey(c.text)), c);
 
+  const byFirstWord = new Map<string, Set<Cluster>>();
+  for (const cl of new Set([...bySurname.values()].flat())) {
+    for (const m of cl.members) {
+      const first = nameKey(m.text).split(' ')[0] ?? '';
+      byFirstWord.set(first, (byFirstWord.get(first) ?? new Set()).add(cl));
+    }
+  }
   // 4. Single words: a surname joins the nearest full name before it; a known name joins its entity.
   const anyKey = new Map<string, Cluster>();
   for (const cl of clusters) for (const m of cl.members) if (!anyKey.has(nameKey(m.text))) anyKey.set(nameKey(m.text), cl);
@@ -122,8 +129,16 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     if (clusterOf.has(c) || c.tieKey) continue;
     const key = nameKey(c.text);
     const people = c.words <= 2 ? bySurname.get(key.split(' ').at(-1) ?? key) : undefined;
-    if (people && people.length > 0 && (c.type === null || c.type === 'person' || c.reason === 'organization-lexicon' || c.reason === 'name-shape')) {
+    const personLike = c.type === null || c.type === 'person' || c.reason === 'organization-lexicon' || c.reason === 'name-shape';
+    if (people && people.length > 0 && personLike) {
       add(nearest(people, c), c);
+      continue;
+    }
+    // "Li Wei ... Li said" (family name first), "Jansen Ode ... Jansen won" (a player by first name): the first
+    // word of exactly one full name, when no full name ends with it.
+    const byFirst = c.words === 1 && personLike ? byFirstWord.get(key) : undefined;
+    if (byFirst && byFirst.size === 1) {
+      add([...byFirst][0] as Cluster, c);
       continue;
     }
     const known = anyKey.get(key);

@@ -163,7 +163,7 @@ function teamsThroughout(found: SentenceMentions[]): void {
 }
 
 /** Reasons that type a name as a team (a sports side named after its town). */
-export const TEAM_REASONS = new Set(['results-table', 'versus', 'team-in-story']);
+export const TEAM_REASONS = new Set(['results-table', 'versus', 'team', 'team-in-story']);
 
 function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): SentenceMentions {
   const titles = findTitles(words, text);
@@ -378,6 +378,29 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       c.confidence = 0.6;
     }
   }
+  // "Clinton and Dole", "Doe, Roe and Poe": a name nothing explains, coordinated with a person, is a person.
+  const ordered = [...candidates].sort((a, b) => a.first - b.first);
+  for (let k = 0; k < ordered.length; k++) {
+    const c = ordered[k] as Candidate;
+    if (c.type !== null || c.reason !== 'unknown' || c.words !== 1) continue;
+    const joined = (a: Candidate, b: Candidate): boolean => {
+      const between = words[a.last + 1];
+      return (
+        (b.first === a.last + 2 &&
+          between !== undefined &&
+          (between.lower === 'and' || between.lower === 'or') &&
+          !SENTENCE_MARK.test((words[a.last] as Word).post)) ||
+        (b.first === a.last + 1 && /^,\s*$/.test((words[a.last] as Word).post))
+      );
+    };
+    const before = ordered[k - 1];
+    const after = ordered[k + 1];
+    if ((before?.type === 'person' && joined(before, c)) || (after?.type === 'person' && joined(c, after))) {
+      c.type = 'person';
+      c.reason = 'coordinated-person';
+      c.confidence = 0.6;
+    }
+  }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   return { candidates, titles, demonyms };
 }
@@ -482,7 +505,7 @@ function isScoreLine(words: Word[]): boolean {
   if (pairs >= 2 && digits * 2 >= words.length) return true;
   const lower = words.filter((w) => /^\p{Ll}/u.test(w.text)).length;
   const names = words.length - digits;
-  return pairs >= 1 && lower === 0 && digits >= 2 && names <= 4 && /^\d/.test((words.at(-1) as Word | undefined)?.text ?? '');
+  return pairs >= 1 && lower === 0 && digits >= 2 && names <= 4 && /^(\d|-$)/.test((words.at(-1) as Word | undefined)?.text ?? '');
 }
 
 /** The head word of a name: the word before its first "of"/"for", else its last word. */
@@ -569,7 +592,8 @@ function judge(
     // "STIRLING, Scotland 1996-08-31" too: a place, its country, the date.
     const after = text.slice(lw.end, lw.end + 40);
     if (c.first === 0 && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(after)) return set('place', 'dateline', 0.8);
-    if (![fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) || c.text.split(/\s+/).some((x) => x.length <= 2))
+    const row = scoreLine && next !== undefined && /^\d/.test(next.text);
+    if (!row && (![fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) || c.text.split(/\s+/).some((x) => x.length <= 2)))
       return set(null, 'skip:all-caps', 0);
   }
   const head = lowerHead ?? headOf(words, c.first, c.last);

@@ -137,6 +137,24 @@ describe('teams named after places', () => {
   });
 });
 
+describe('people named by one word', () => {
+  it('joins a family name written first to its full name', () => {
+    const x = run('Vice Minister Zhao Minghua arrived on Monday. Zhao said the talks were useful. Later, Zhao left.');
+    const zhao = byName(x, 'Zhao Minghua');
+    expect(zhao?.type).toBe('person');
+    expect(zhao?.mentions.map((m) => m.text)).toEqual(['Zhao Minghua', 'Zhao', 'Zhao']);
+  });
+  it('does not guess when two full names start with the word', () => {
+    const x = run('Zhao Minghua met Zhao Lijun on Monday. Zhao said little.');
+    expect(byName(x, 'Zhao Minghua')?.mentions).toHaveLength(1);
+    expect(byName(x, 'Zhao Lijun')?.mentions).toHaveLength(1);
+  });
+  it('types a name nothing explains as a person when it is coordinated with one', () => {
+    const x = run('The gap between Senator Joan Ferris and Quarrington narrowed on Friday.');
+    expect(byName(x, 'Quarrington')?.type).toBe('person');
+  });
+});
+
 describe('people who share a surname stay apart', () => {
   it('does not merge two first names', () => {
     const x = run('Joe Biden met Jill Biden at the airport.');

@@ -154,7 +154,7 @@ function teamsThroughout(found: SentenceMentions[]): void {
   if (teams.size === 0) return;
   for (const s of found) {
     for (const c of s.candidates) {
-      if (c.type !== 'place' || c.locative || !teams.has(nameKey(c.text))) continue;
+      if (c.type !== 'place' || c.locative || c.reason === 'dateline' || !teams.has(nameKey(c.text))) continue;
       c.type = 'organization';
       c.reason = 'team-in-story';
       c.confidence = 0.6;
@@ -573,6 +573,10 @@ function judge(
   }
   const known = lookupKnown(c.text);
   if (known) return set(known, 'general-lexicon', 0.9);
+  // "LONDON 1996-08-30": a dateline names the place the story was filed from ("OSLO" there is no acronym).
+  // "STIRLING, Scotland 1996-08-31" too: a place, its country, the date.
+  if (c.first === 0 && fw.allCaps && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(text.slice(lw.end, lw.end + 40)))
+    return set('place', 'dateline', 0.8);
   const capitalOf = lookupCapital(c.text);
   if (capitalOf && !c.title) {
     const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));
@@ -588,10 +592,6 @@ function judge(
   let shouted = true;
   for (let k = c.first; k <= c.last; k++) if (!(words[k] as Word).allCaps) shouted = false;
   if (shouted) {
-    // "LONDON 1996-08-30": a dateline names the place the story was filed from.
-    // "STIRLING, Scotland 1996-08-31" too: a place, its country, the date.
-    const after = text.slice(lw.end, lw.end + 40);
-    if (c.first === 0 && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(after)) return set('place', 'dateline', 0.8);
     const row = scoreLine && next !== undefined && /^\d/.test(next.text);
     if (!row && (![fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) || c.text.split(/\s+/).some((x) => x.length <= 2)))
       return set(null, 'skip:all-caps', 0);

@@ -137,6 +137,15 @@ describe('teams named after places', () => {
   });
 });
 
+describe('datelines', () => {
+  it('reads a short capitalised city before the date as the place of filing, not an acronym or a government', () => {
+    for (const city of ['OSLO', 'MOSCOW']) {
+      const x = run(`${city} 1996-08-30\nThe talks resumed on Friday.`);
+      expect(x.entities.map((e) => [e.type, e.mentions[0]?.text])).toEqual([['place', city]]);
+    }
+  });
+});
+
 describe('people named by one word', () => {
   it('joins a family name written first to its full name', () => {
     const x = run('Vice Minister Zhao Minghua arrived on Monday. Zhao said the talks were useful. Later, Zhao left.');

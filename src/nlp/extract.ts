@@ -131,7 +131,8 @@ export function extract(doc: ExtractInput): Extraction {
       const e = id ? entities.get(id) : undefined;
       const w = parsed.bySentence[c.sentence]?.[c.last];
       const modifier = w !== undefined && c.end < w.end && !w.possessive;
-      return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false, modifier }] : [];
+      const titleFirst = c.title && c.title.last === c.first - 1 ? c.title.first : undefined;
+      return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false, modifier, titleFirst }] : [];
     }),
   );
   const people = slots.flatMap((ss, si) => ss.filter((s) => s.type === 'person').map((s) => ({ si, s })));

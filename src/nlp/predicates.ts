@@ -15,6 +15,8 @@ export interface MentionSlot {
   possessive: boolean;
   /** "Iran" in "Peru-backed Vanguard": a name inside a modifier compound, never an argument itself. */
   modifier?: boolean;
+  /** Where the title before the name starts ("by President-elect Doe"): an argument may begin there. */
+  titleFirst?: number;
 }
 
 export interface PredicateContext {
@@ -60,6 +62,8 @@ const PREPOSITIONS = new Set([
   'like',
   'as',
 ]);
+/** Per sentence: the mention a title word-index leads into (kept beside slotAt, which holds the names' own words). */
+const titleStarts = new WeakMap<Map<number, MentionSlot>, Map<number, MentionSlot>>();
 const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'all', 'two', 'three', 'several', 'other', 'some', 'key', 'major']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'refuse', 'refused', 'refuses', 'rejected', 'rejects', 'out']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
@@ -117,6 +121,7 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
     const slots = ctx.slots[si] ?? [];
     const slotAt = new Map<number, MentionSlot>();
     for (const s of slots) for (let k = s.first; k <= s.last; k++) slotAt.set(k, s);
+    titleStarts.set(slotAt, new Map(slots.filter((s) => s.titleFirst !== undefined).map((s) => [s.titleFirst as number, s])));
     const sentence = ctx.parsed.sentences[si] as Sentence;
     const dates = findDates(ctx.text.slice(sentence.start, sentence.end), ctx.publishedAt);
     for (let t = 0; t < words.length; t++) {
@@ -133,6 +138,8 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
       // A capitalised trigger inside a name ("Strike Force") is not an event.
       if (w.capitalized && !w.initial) continue;
       const args = findArguments(ctx, words, si, t, tEnd, rule, slotAt);
+      if (rule.objectTypes) args.objects = args.objects.filter((o) => rule.objectTypes?.includes(o.type as never));
+      if (rule.needsObject && args.objects.length === 0) continue;
       // One event of a type per sentence: "strike" and "attack" in one sentence are usually the same event.
       const key = `${si}|${rule.eventType ?? rule.reason}`;
       if (args.possible) {
@@ -195,10 +202,13 @@ interface Arguments {
 
 /** The mention starting at word k after skipping determiners and modifiers, if any. */
 function mentionFrom(words: Word[], k: number, slotAt: Map<number, MentionSlot>, maxSkip = 3): MentionSlot | null {
+  const titleAt = titleStarts.get(slotAt) ?? new Map<number, MentionSlot>();
   for (let x = k, skipped = 0; x < words.length && skipped <= maxSkip; x++, skipped++) {
     const s = slotAt.get(x);
     if (s?.modifier) continue;
     if (s) return s.first === x ? s : null;
+    const titled = titleAt.get(x);
+    if (titled) return titled;
     const w = words[x] as Word;
     if (!(SKIPPABLE.has(w.lower) || w.tags.has('Adjective') || w.tags.has('Value')) || clauseBreak(w)) return null;
   }

@@ -159,6 +159,14 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [['Masoud Pezeshkian was elected in July 2024.', 'event:election']],
     mustNotFire: ['Iran will hold an election next year.'],
   },
+  'told-outlet': {
+    fires: [['"We want calm," Foreign Minister Lena Okafor told Reuters on Friday.', 'Reuters|interviewed|Lena Okafor']],
+    mustNotFire: ['Foreign Minister Lena Okafor told President Ivan Petrov that talks would resume.', 'Lena Okafor told reporters little.'],
+  },
+  'advice-trigger': {
+    fires: [['President Ivan Petrov counseled Prime Minister Lena Okafor not to retaliate.', 'Ivan Petrov|advised|Lena Okafor']],
+    mustNotFire: ['Travellers were advised to stay home.'],
+  },
   'interview-trigger': {
     fires: [['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'NBC News|interviewed|Abbas Araghchi']],
     mustNotFire: ['NBC will air an interview next week.'],

@@ -22,6 +22,10 @@ export interface PredicateRule {
   fallbackPreps?: string[];
   /** Role of the object in the event. */
   objectRole: 'target' | 'counterpart' | 'beneficiary';
+  /** Only objects of these types count ("told Reuters" is an interview; "told Doe" is not). */
+  objectTypes?: ('person' | 'country' | 'organization' | 'place' | 'program')[];
+  /** Without an object the trigger means nothing here (no event, no relation). */
+  needsObject?: boolean;
   confidence: number;
 }
 
@@ -232,6 +236,29 @@ export const PREDICATE_RULES: PredicateRule[] = [
     reach: 4,
     objectRole: 'counterpart',
     confidence: 0.65,
+  },
+  {
+    // The relation only: the interview itself is an event where the text calls it one ("in an interview").
+    reason: 'told-outlet',
+    triggers: ['told'],
+    relation: 'interviewed',
+    objectPreps: [''],
+    reach: 1,
+    objectRole: 'counterpart',
+    objectTypes: ['organization'],
+    needsObject: true,
+    confidence: 0.6,
+  },
+  {
+    reason: 'advice-trigger',
+    triggers: ['advised', 'counseled', 'counselled'],
+    relation: 'advised',
+    objectPreps: [''],
+    reach: 2,
+    objectRole: 'target',
+    objectTypes: ['person', 'country', 'organization'],
+    needsObject: true,
+    confidence: 0.55,
   },
   {
     reason: 'speech-trigger',

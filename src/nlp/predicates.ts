@@ -138,6 +138,9 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
       // A capitalised trigger inside a name ("Strike Force") is not an event.
       if (w.capitalized && !w.initial) continue;
       const args = findArguments(ctx, words, si, t, tEnd, rule, slotAt);
+      if (rule.context && !words.some((x) => rule.context?.includes(x.lower))) continue;
+      // "provided the talks address ...": a conjunction, not a delivery.
+      if (w.lower === 'provided' && (t === 0 || /,\s*$/.test((words[t - 1] as Word).post))) continue;
       if (rule.objectTypes) args.objects = args.objects.filter((o) => rule.objectTypes?.includes(o.type as never));
       if (rule.needsObject && args.objects.length === 0) continue;
       // One event of a type per sentence: "strike" and "attack" in one sentence are usually the same event.

@@ -145,7 +145,7 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
   },
   'release-trigger': {
     fires: [['In 2023, Iran released five prisoners held in Tehran.', 'event:release']],
-    mustNotFire: ['The company will release its results next week.'],
+    mustNotFire: ['The company will release its results next week.', 'In a short clip Vox News released on Tuesday, Ivan Petrov spoke of Iran.'],
   },
   'agreement-trigger': {
     fires: [['The JCPOA, signed in 2015, limited enrichment.', 'event:agreement']],
@@ -158,6 +158,14 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
   'election-trigger': {
     fires: [['Masoud Pezeshkian was elected in July 2024.', 'event:election']],
     mustNotFire: ['Iran will hold an election next year.'],
+  },
+  'unfreeze-trigger': {
+    fires: [['The Petrov government unfroze $2 billion in funds for Iran last year.', 'event:other']],
+    mustNotFire: ['The talks remained frozen.'],
+  },
+  'export-trigger': {
+    fires: [['Iran exported two million barrels of oil to China last year.', 'Iran|exports_to|China']],
+    mustNotFire: ['Oil exports fell.'],
   },
   'told-outlet': {
     fires: [['"We want calm," Foreign Minister Lena Okafor told Reuters on Friday.', 'Reuters|interviewed|Lena Okafor']],

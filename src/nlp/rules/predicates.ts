@@ -26,6 +26,8 @@ export interface PredicateRule {
   objectTypes?: ('person' | 'country' | 'organization' | 'place' | 'program')[];
   /** Without an object the trigger means nothing here (no event, no relation). */
   needsObject?: boolean;
+  /** The sentence must also name one of these (lower case): "released prisoners", not "released a video". */
+  context?: string[];
   confidence: number;
 }
 
@@ -197,7 +199,29 @@ export const PREDICATE_RULES: PredicateRule[] = [
     objectPreps: [],
     reach: 0,
     objectRole: 'beneficiary',
+    context: ['prisoner', 'prisoners', 'detainee', 'detainees', 'hostage', 'hostages', 'captive', 'captives', 'swap', 'jailed', 'custody', 'freed'],
     confidence: 0.6,
+  },
+  {
+    reason: 'unfreeze-trigger',
+    triggers: ['unfroze', 'unfreeze', 'unfrozen', 'unfreezing'],
+    eventType: 'other',
+    relation: 'unfroze_funds_for',
+    objectPreps: ['for', 'to'],
+    reach: 8,
+    objectRole: 'beneficiary',
+    confidence: 0.55,
+  },
+  {
+    reason: 'export-trigger',
+    triggers: ['exported', 'exports', 'exporting'],
+    eventType: 'other',
+    relation: 'exports_to',
+    objectPreps: ['to'],
+    reach: 8,
+    objectRole: 'beneficiary',
+    objectTypes: ['country', 'organization'],
+    confidence: 0.55,
   },
   {
     reason: 'agreement-trigger',

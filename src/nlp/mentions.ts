@@ -575,8 +575,8 @@ function judge(
   if (known) return set(known, 'general-lexicon', 0.9);
   // "LONDON 1996-08-30": a dateline names the place the story was filed from ("OSLO" there is no acronym).
   // "STIRLING, Scotland 1996-08-31" too: a place, its country, the date.
-  if (c.first === 0 && fw.allCaps && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(text.slice(lw.end, lw.end + 40)))
-    return set('place', 'dateline', 0.8);
+  const lineStart = c.first === 0 || /\n/.test(`${prev?.post ?? ''}${fw.pre}`);
+  if (lineStart && fw.allCaps && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(text.slice(lw.end, lw.end + 40))) return set('place', 'dateline', 0.8);
   const capitalOf = lookupCapital(c.text);
   if (capitalOf && !c.title) {
     const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));

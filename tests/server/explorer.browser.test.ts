@@ -25,6 +25,8 @@ interface ExplorerHook {
   renderer: {
     getNodeDisplayData: (id: string) => { x: number; y: number } | undefined;
     graphToViewport: (p: { x: number; y: number }) => { x: number; y: number };
+    getCamera: () => { getState: () => { ratio: number }; setState: (s: { x?: number; y?: number; ratio?: number }) => void };
+    refresh: () => void;
   };
   graph: { order: number };
   state: { focus: string | null };
@@ -54,8 +56,17 @@ describe('/explore', () => {
     await page.fill('#search', 'Araghchi');
     await page.click('#search-form button');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __explorer: ExplorerHook }).__explorer.state.focus)).toBe('person:abbas-araghchi');
-    // Let the layout and the camera settle, then click where he is drawn.
+    // Let the layout and the camera settle, then zoom in on him (so that no neighbour is drawn over him) and click
+    // where he is drawn.
     await page.waitForTimeout(3_500);
+    await page.evaluate(() => {
+      const ex = (window as unknown as { __explorer: ExplorerHook }).__explorer;
+      const d = ex.renderer.getNodeDisplayData('person:abbas-araghchi');
+      const camera = ex.renderer.getCamera();
+      if (d) camera.setState({ x: d.x, y: d.y, ratio: camera.getState().ratio / 6 });
+      ex.renderer.refresh();
+    });
+    await page.waitForTimeout(300);
     const point = await page.evaluate(() => {
       const ex = (window as unknown as { __explorer: ExplorerHook }).__explorer;
       const d = ex.renderer.getNodeDisplayData('person:abbas-araghchi');

@@ -70,6 +70,15 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 const ACTOR_TYPES = new Set<EntityType>(['person', 'country', 'organization']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 /** Words just before a trigger that make it unreal: planned, wished, denied or hypothetical ("will negotiate", "ready for talks"). */
+/**
+ * Rules whose relation says a deed was done (an attack, a killing, a delivery, a sanction): "plans to assassinate
+ * Doe" must not become "killed Doe". Talk ("wants to negotiate with") keeps its relation, as the stance it is.
+ */
+const claimsDeed = (rule: PredicateRule): boolean => {
+  const quad = rule.eventType ? QUAD_CLASS[rule.eventType] : null;
+  return quad === 'material_conflict' || quad === 'material_cooperation' || rule.eventType === 'sanction' || rule.eventType === 'withdrawal';
+};
+
 const IRREALIS = new Set([
   'will',
   'would',
@@ -147,7 +156,7 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
       const key = `${si}|${rule.eventType ?? rule.reason}`;
       if (args.possible) {
         // A possibility is neither an event nor a relation.
-      } else if (rule.relation && args.agent && !args.negated) {
+      } else if (rule.relation && args.agent && !args.negated && !(args.irrealis && claimsDeed(rule))) {
         for (const o of args.objects) emitRelation(ctx, rule, rule.relation, args.agent, o, si);
       } else if (rule.negated && args.agent && args.negated) {
         for (const o of args.objects) emitRelation(ctx, rule, rule.negated, args.agent, o, si);

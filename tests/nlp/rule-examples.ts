@@ -106,7 +106,7 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
       ['The Taliban killed Ahmed Shah Massoud in 2001.', 'Taliban|killed|Ahmed Shah Massoud'],
       ['The 2020 killing of Qassem Soleimani shocked Iran.', 'event:killing'],
     ],
-    mustNotFire: ['Officials denied any plan to assassinate the minister.'],
+    mustNotFire: ['Officials denied any plan to assassinate the minister.', 'Lena Okafor denied that Iran had any plans to assassinate President Ivan Petrov.'],
   },
   'negotiation-trigger': {
     fires: [

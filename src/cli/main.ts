@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
-import { InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
+import { ConfigError, InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
 import { EXTRACTOR_VERSION, extract } from '../nlp/index.js';
 import { ingestStream, loadIndex, reindex } from '../pipeline.js';
@@ -257,6 +257,13 @@ async function cmdServe(args: string[]): Promise<number> {
     log: (l) => err.line(l),
     backend: { module: new URL('../server/store-backend.js', import.meta.url).href, args: { db: config.db } },
     server: { production: config.production, corsOrigins: config.corsOrigins, bodyLimit: '100kb', token: config.token },
+  }).catch((error: unknown) => {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new ConfigError(
+        `serve: cannot listen on ${config.host}:${config.port} (${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}). Pick another with --port or PORT (0 picks a free one).`,
+      );
+    throw error;
   });
   if (!config.token) err.line('newsgraph: NEWSGRAPH_TOKEN is not set, so writes (mutations) are refused.');
   const outcome = await Promise.race([front.ready.then(() => null), front.failed]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));

@@ -89,6 +89,29 @@ describe('newsgraph build and query', () => {
     expect(JSON.parse(bad.stdout).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('says which port is taken, and how to pick another, when it cannot listen', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
+    const port = String((taken.address() as { port: number }).port);
+    try {
+      const { spawn: spawnChild } = await import('node:child_process');
+      const child = spawnChild(process.execPath, [BIN, 'serve', '--port', port], {
+        cwd: ROOT,
+        env: { ...process.env, NEWSGRAPH_DB: join(tmp.path, 'taken.db') },
+      });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code).toBe(2);
+      expect(stderr).toContain(`cannot listen on 127.0.0.1:${port} (the port is in use)`);
+    } finally {
+      taken.close();
+    }
+  });
+
   it('rejects a bad PORT before doing any work', () => {
     const r = runCli(['serve'], { env: { PORT: 'eighty', NEWSGRAPH_DB: join(tmp.path, 'port.db') } });
     expect(r.status).toBe(2);

@@ -162,6 +162,9 @@ function teamsThroughout(found: SentenceMentions[]): void {
   }
 }
 
+/** Common nouns that, capitalised alone, name a historical event or era rather than an organization. */
+const ERA_NOUNS = new Set(['revolution', 'depression', 'holocaust', 'reformation', 'renaissance', 'enlightenment', 'uprising', 'independence', 'partition']);
+
 /** Reasons that type a name as a team (a sports side named after its town). */
 export const TEAM_REASONS = new Set(['results-table', 'versus', 'team', 'team-in-story']);
 
@@ -605,6 +608,8 @@ function judge(
     return set('organization', 'head:standalone', 0.8);
   }
   if (c.title) return set('person', 'title-prefix', 0.9);
+  // "the Revolution", "the Depression": a historical event or era named by its common noun is no body.
+  if (c.words === 1 && ERA_NOUNS.has(fw.lower)) return set(null, 'skip:era-noun', 0);
   // "The Clarion", "The Herald": people do not take a capitalised article; publications and bodies do.
   if (prev && prev.text === 'The' && !prev.initial && !SENTENCE_MARK.test(prev.post)) return set('organization', 'capitalised-the', 0.7);
   // "Alto Verde enrichment site": a facility word within three lower-case words marks a place.

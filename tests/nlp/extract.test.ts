@@ -137,6 +137,14 @@ describe('teams named after places', () => {
   });
 });
 
+describe('eras are not organizations', () => {
+  it('skips "the Revolution" standing alone, keeps a named body that contains the word', () => {
+    const x = run('Officials said the enmity toward Iran and the Revolution ran deep. The Revolutionary Council met in Tehran.');
+    expect(x.entities.filter((e) => e.name === 'Revolution')).toEqual([]);
+    expect(byName(x, 'Revolutionary Council')?.type).toBe('organization');
+  });
+});
+
 describe('datelines', () => {
   it('reads a short capitalised city before the date as the place of filing, not an acronym or a government', () => {
     for (const city of ['OSLO', 'MOSCOW']) {

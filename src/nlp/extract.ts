@@ -132,6 +132,8 @@ export function extract(doc: ExtractInput): Extraction {
       const w = parsed.bySentence[c.sentence]?.[c.last];
       const modifier = w !== undefined && c.end < w.end && !w.possessive;
       const titleFirst = c.title && c.title.last === c.first - 1 ? c.title.first : undefined;
+      // A platform ("a post on X") is where something was said, never who said it or what about.
+      if (c.reason === 'platform') return [];
       return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false, modifier, titleFirst }] : [];
     }),
   );

@@ -162,6 +162,17 @@ function teamsThroughout(found: SentenceMentions[]): void {
   }
 }
 
+/** "in a post on X", "wrote on X": a platform named by one capital letter. */
+function platformLetter(words: Word[], k: number): boolean {
+  const w = words[k] as Word;
+  if (!/^\p{Lu}$/u.test(w.base) || (words[k - 1] as Word | undefined)?.lower !== 'on') return false;
+  for (let x = k - 2; x >= Math.max(0, k - 4); x--) if (POSTING_WORDS.has((words[x] as Word).lower)) return true;
+  return false;
+}
+
+/** Words that say something was published on a platform ("a post on X"). */
+const POSTING_WORDS = new Set(['post', 'posts', 'posted', 'posting', 'wrote', 'tweeted', 'message', 'statement', 'video', 'said']);
+
 /** Common nouns that, capitalised alone, name a historical event or era rather than an organization. */
 const ERA_NOUNS = new Set(['revolution', 'depression', 'holocaust', 'reformation', 'renaissance', 'enlightenment', 'uprising', 'independence', 'partition']);
 
@@ -245,7 +256,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       continue;
     }
     // A lone capital letter is an initial only when a name follows it.
-    if (/^\p{Lu}\.?$/u.test(w.base) && !(isInitial(w) && words[i + 1] && isNameWord(words[i + 1] as Word))) {
+    if (/^\p{Lu}\.?$/u.test(w.base) && !(isInitial(w) && words[i + 1] && isNameWord(words[i + 1] as Word)) && !platformLetter(words, i)) {
       i++;
       continue;
     }
@@ -592,6 +603,7 @@ function judge(
     c.acronym = true;
     return set('organization', 'acronym', 0.6);
   }
+  if (c.words === 1 && platformLetter(words, c.first)) return set('organization', 'platform', 0.7);
   let shouted = true;
   for (let k = c.first; k <= c.last; k++) if (!(words[k] as Word).allCaps) shouted = false;
   if (shouted) {

@@ -137,6 +137,18 @@ describe('teams named after places', () => {
   });
 });
 
+describe('a platform named by one letter', () => {
+  it('finds X in "a post on X", and nowhere else', () => {
+    const found = run('Senator Joan Ferris said in a post on X that the talks would resume.');
+    expect(found.entities.filter((e) => e.name === 'X').map((e) => e.type)).toEqual(['organization']);
+    // Where it was said is neither who said it nor what it was about.
+    expect(found.relations.filter((r) => r.target === 'organization:x' || r.source === 'organization:x')).toEqual([]);
+    for (const text of ['Plan X was dropped on Monday.', 'The talks went on. X marks the spot.', 'Officials met on X Street on Monday.']) {
+      expect(run(text).entities.filter((e) => e.name === 'X')).toEqual([]);
+    }
+  });
+});
+
 describe('eras are not organizations', () => {
   it('skips "the Revolution" standing alone, keeps a named body that contains the word', () => {
     const x = run('Officials said the enmity toward Iran and the Revolution ran deep. The Revolutionary Council met in Tehran.');

@@ -73,6 +73,7 @@ const MUST_FIND: EntityCase[] = [
     role: { title: 'prime minister', of: 'country:israel' },
   },
   { text: 'He urged patience, Bashar al-Assad said in Damascus.', name: 'Bashar al-Assad', type: 'person' },
+  { text: 'Lavrov spoke to reporters in Moscow on Tuesday.', name: 'Lavrov', type: 'person' },
 ];
 
 describe('entities that must be found', () => {

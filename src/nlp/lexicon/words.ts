@@ -29,7 +29,7 @@ export const SPEECH_VERBS = new Set(
     'warns insisted insists claimed claims announced announces declared declares urged urges signaled signalled ' +
     'emphasized emphasised stressed stresses described describes charged denied denies replied responded acknowledged ' +
     'confirmed confirms pledged vowed promised threatened suggested suggests asserted maintained recalled tweeted posted ' +
-    'remarked commented admitted conceded countered observed predicted'
+    'remarked commented admitted conceded countered observed predicted spoke speaks'
   ).split(' '),
 );
 

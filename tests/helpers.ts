@@ -11,6 +11,16 @@ export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
 export const SHARED = join(ROOT, '..', 'shared');
 export const BIN = join(ROOT, 'bin', 'newsgraph.js');
 
+/** Short news-like texts whose entities overlap across documents (shared names, acronyms, surnames). */
+export const OVERLAPPING_TEXTS = [
+  'Iran met Russia in Geneva on Monday.',
+  'Joe Biden met Jill Biden in Washington. Biden said little.',
+  'Israel struck Hezbollah in Lebanon.',
+  "In response, Iran's Islamic Revolutionary Guard Corps (IRGC) suspended devices.",
+  'The IRGC said on Monday that it had detected explosives.',
+  'US President-elect Donald Trump spoke at Mar-a-Lago in Palm Beach, Florida.',
+];
+
 export function tempDir(prefix = 'newsgraph-test-'): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };

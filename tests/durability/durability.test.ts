@@ -9,7 +9,7 @@ import { parsePlainText, readDocuments } from '../../src/ingest/index.js';
 import { extract } from '../../src/nlp/index.js';
 import { buildIndex, GraphService, ingestPath, ingestStream, loadIndex } from '../../src/pipeline.js';
 import { Store } from '../../src/store/index.js';
-import { BIN, ROOT, runCli, SHARED, tempDir } from '../helpers.js';
+import { BIN, OVERLAPPING_TEXTS, ROOT, runCli, SHARED, tempDir } from '../helpers.js';
 import { existsSync, readFileSync } from 'node:fs';
 
 const tmp = tempDir();
@@ -122,14 +122,7 @@ describe('bulk ingest', () => {
 });
 
 describe('order and removals, as a property', () => {
-  const texts = [
-    'Iran met Russia in Geneva on Monday.',
-    'Joe Biden met Jill Biden in Washington. Biden said little.',
-    'Israel struck Hezbollah in Lebanon.',
-    "In response, Iran's Islamic Revolutionary Guard Corps (IRGC) suspended devices.",
-    'The IRGC said on Monday that it had detected explosives.',
-    'US President-elect Donald Trump spoke at Mar-a-Lago in Palm Beach, Florida.',
-  ];
+  const texts = OVERLAPPING_TEXTS;
   const docs = texts.map((t, i) => parsePlainText(`Title ${i}\n${t}`, `p${i}.txt`));
   const extractions = docs.map((d) => extract(d));
   test.prop([fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }), fc.subarray([0, 1, 2, 3, 4, 5])], { numRuns: 15 })(

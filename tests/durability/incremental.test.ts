@@ -9,15 +9,10 @@ import { parsePlainText } from '../../src/ingest/index.js';
 import { extract } from '../../src/nlp/index.js';
 import { GraphService, loadIndex } from '../../src/pipeline.js';
 import { Store } from '../../src/store/index.js';
-import { SEED_TEXT } from '../helpers.js';
+import { OVERLAPPING_TEXTS, SEED_TEXT } from '../helpers.js';
 
 const TEXTS = [
-  'Iran met Russia in Geneva on Monday.',
-  'Joe Biden met Jill Biden in Washington. Biden said little.',
-  'Israel struck Hezbollah in Lebanon.',
-  "In response, Iran's Islamic Revolutionary Guard Corps (IRGC) suspended devices.",
-  'The IRGC said on Monday that it had detected explosives.',
-  'US President-elect Donald Trump spoke at Mar-a-Lago in Palm Beach, Florida.',
+  ...OVERLAPPING_TEXTS,
   'Trump said Iran must stop. Russian Foreign Minister Sergei Lavrov met Iranian officials in Moscow.',
   'On Tuesday, Lavrov told reporters in Moscow that talks would go on.',
   'Maria Silva, the mayor of Porto, met Prime Minister Ana Costa of Portugal in Lisbon.',

@@ -382,7 +382,8 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
   findPhrases(text, words, candidates, inTitle);
   // "Rovers beat United", "CHICAGO AT TORONTO": a place that plays is a team (countries stay countries).
   for (const c of candidates) {
-    if (c.type !== 'place') continue;
+    // England, Scotland: nations that field sides without being countries in the lexicon; their side is the nation.
+    if (c.type !== 'place' || hasTag(words[c.first] as Word, 'Country')) continue;
     const before = words[c.first - 1];
     const after = words[c.last + 1];
     const plays = (w: Word | undefined): boolean => w !== undefined && (SPORT_VERBS.has(w.lower) || w.text === 'AT');
@@ -632,11 +633,13 @@ function judge(
   }
   // Results tables ("Luton 1 Rotherham 0", "Hanwha 58 1 49 .542"): a name followed by scores is a team.
   // A player's score follows an initial or a first name ("J. Doe 80"); a team's follows the team.
-  if (scoreLine && next && /^\d/.test(next.text) && !hasTag(fw, 'FirstName') && !/^\p{Lu}\.$/u.test(fw.text) && !lookupCountry(c.text))
+  const nation = lookupCountry(c.text) !== undefined || (c.words === 1 && hasTag(fw, 'Country'));
+  if (scoreLine && next && /^\d/.test(next.text) && !hasTag(fw, 'FirstName') && !/^\p{Lu}\.$/u.test(fw.text) && !nation)
     return set('organization', 'results-table', 0.6);
   // Fixtures: "Northfield v Eastwick", "May 17 v Eastwick". A country there is its national side, which stays a country.
   const versus = (w: Word | undefined): boolean => w !== undefined && /^(v|vs|versus)$/.test(w.lower) && !w.capitalized;
-  if ((versus(prev) || (versus(next) && !SENTENCE_MARK.test(lw.post))) && !c.title && !hasTag(fw, 'FirstName')) return set('organization', 'versus', 0.6);
+  if ((versus(prev) || (versus(next) && !SENTENCE_MARK.test(lw.post))) && !c.title && !hasTag(fw, 'FirstName') && !nation)
+    return set('organization', 'versus', 0.6);
   // "the Jewish state", "Kurdish fighters": an adjective before a noun, not a name.
   if (
     c.words === 1 &&

@@ -131,6 +131,10 @@ describe('teams named after places', () => {
     expect(typeOf(x, 'France')).toEqual(['country']);
     expect(typeOf(x, 'Canterbury')).toEqual(['place']);
   });
+  it('keeps a nation that fields a side a place, as it keeps a country a country', () => {
+    const x = run('England beat Scotland by 20 runs on Sunday. England v Wales is next.');
+    for (const name of ['England', 'Scotland', 'Wales']) expect(typeOf(x, name), name).toEqual(['place']);
+  });
   it('leaves places alone in a story without results', () => {
     const x = run('Boston and Denver both reported snow on Sunday. Officials in Boston closed schools.');
     expect(typeOf(x, 'Boston')).toEqual(['place']);

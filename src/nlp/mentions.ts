@@ -140,7 +140,7 @@ function isAllCapsSentence(words: Word[]): boolean {
 
 export function findMentions(parsed: Parsed, vocab: Set<string>): SentenceMentions[] {
   const found = parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, vocab));
-  teamsThroughout(found);
+  teamsThroughout(found, parsed.bySentence);
   return found;
 }
 
@@ -148,9 +148,19 @@ export function findMentions(parsed: Parsed, vocab: Set<string>): SentenceMentio
  * One sense per story: a place name that the story shows as a team (a results-table row, "v Northfield") is the
  * team wherever else the story uses it as a name, except where it is plainly the place ("in Northfield").
  */
-function teamsThroughout(found: SentenceMentions[]): void {
+function teamsThroughout(found: SentenceMentions[], bySentence: Word[][]): void {
   const teams = new Set<string>();
   for (const s of found) for (const c of s.candidates) if (c.type === 'organization' && TEAM_REASONS.has(c.reason)) teams.add(nameKey(c.text));
+  // A scorecard in prose ("Westshire 195 and 133-5, Northshire 471 (J. Doe 123)"): two or more places in one
+  // sentence, each followed by its score, are the sides.
+  found.forEach((s, si) => {
+    const words = bySentence[si] as Word[];
+    const scored = s.candidates.filter((c) => {
+      const next = words[c.last + 1];
+      return c.type === 'place' && !hasTag(words[c.first] as Word, 'Country') && next !== undefined && /^\d+(-\d+)?$/.test(next.base);
+    });
+    if (scored.length >= 2) for (const c of scored) teams.add(nameKey(c.text));
+  });
   if (teams.size === 0) return;
   for (const s of found) {
     for (const c of s.candidates) {

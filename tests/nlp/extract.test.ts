@@ -131,6 +131,13 @@ describe('teams named after places', () => {
     expect(typeOf(x, 'France')).toEqual(['country']);
     expect(typeOf(x, 'Canterbury')).toEqual(['place']);
   });
+  it('reads places with scores in a scorecard line as the sides, through the story', () => {
+    const x = run('At Taunton: Somerset 304 and 162-3, Durham 210 (J. Doe 80 not out). Somerset closed on 429 for seven.');
+    expect(typeOf(x, 'Somerset')).toEqual(['organization']);
+    expect(x.entities.find((e) => e.name === 'Somerset')?.mentions).toHaveLength(2);
+    expect(typeOf(x, 'Durham')).toEqual(['organization']);
+    expect(typeOf(x, 'Taunton')).toEqual(['place']);
+  });
   it('keeps a nation that fields a side a place, as it keeps a country a country', () => {
     const x = run('England beat Scotland by 20 runs on Sunday. England v Wales is next.');
     for (const name of ['England', 'Scotland', 'Wales']) expect(typeOf(x, name), name).toEqual(['place']);

@@ -180,6 +180,10 @@ function platformLetter(words: Word[], k: number): boolean {
   return false;
 }
 
+/** Roles held in a side, and in a company; a place name before them is the side or the company. */
+const SIDE_TITLES = new Set(['captain', 'coach', 'manager', 'striker', 'goalkeeper', 'midfielder', 'defender']);
+const BODY_TITLES = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'founder', 'president and ceo']);
+
 /** Words that say something was published on a platform ("a post on X"). */
 const POSTING_WORDS = new Set(['post', 'posts', 'posted', 'posting', 'wrote', 'tweeted', 'message', 'statement', 'video', 'said']);
 
@@ -402,6 +406,16 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       c.reason = 'team';
       c.confidence = 0.6;
     }
+  }
+  // "Northfield captain Jo Doe", "Acme chief executive Jo Doe": a place name (or a name nothing explains) holding
+  // a side's or a company's role is that side or company (a governor or a mayor stays the place's).
+  for (const c of candidates) {
+    const unknown = c.type === null && c.reason === 'unknown';
+    if ((c.type !== 'place' && !unknown) || c.reason === 'dateline' || hasTag(words[c.first] as Word, 'Country')) continue;
+    const roles = titles.filter((t) => t.first >= c.last + 1 && t.first <= c.last + 2).map((t) => t.info.title);
+    if (roles.length === 0 || (words[c.last] as Word).possessive || SENTENCE_MARK.test((words[c.last] as Word).post)) continue;
+    if (roles.some((r) => SIDE_TITLES.has(r))) Object.assign(c, { type: 'organization', reason: 'team', confidence: 0.6 });
+    else if (roles.some((r) => BODY_TITLES.has(r))) Object.assign(c, { type: 'organization', reason: 'role-body', confidence: 0.6 });
   }
   // "Clinton and Dole", "Doe, Roe and Poe": a name nothing explains, coordinated with a person, is a person.
   const ordered = [...candidates].sort((a, b) => a.first - b.first);

@@ -138,6 +138,11 @@ describe('teams named after places', () => {
     expect(typeOf(x, 'Durham')).toEqual(['organization']);
     expect(typeOf(x, 'Taunton')).toEqual(['place']);
   });
+  it("reads a name before a side's or a company's role as that side or company, not before a governor's", () => {
+    const x = run('At the ground, Brookfield captain Jo Marsh praised the bowlers. Ohio governor Dan Reyes watched.');
+    expect(typeOf(x, 'Brookfield')).toEqual(['organization']);
+    expect(typeOf(x, 'Ohio')).toEqual(['place']);
+  });
   it('keeps a nation that fields a side a place, as it keeps a country a country', () => {
     const x = run('England beat Scotland by 20 runs on Sunday. England v Wales is next.');
     for (const name of ['England', 'Scotland', 'Wales']) expect(typeOf(x, name), name).toEqual(['place']);

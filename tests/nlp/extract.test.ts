@@ -74,6 +74,7 @@ const MUST_FIND: EntityCase[] = [
   },
   { text: 'He urged patience, Bashar al-Assad said in Damascus.', name: 'Bashar al-Assad', type: 'person' },
   { text: 'Lavrov spoke to reporters in Moscow on Tuesday.', name: 'Lavrov', type: 'person' },
+  { text: 'Farmers across the Midwest braced for a storm on Monday.', name: 'Midwest', type: 'place' },
 ];
 
 describe('entities that must be found', () => {

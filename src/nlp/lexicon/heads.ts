@@ -280,6 +280,18 @@ const KNOWN: Record<string, EntityType> = {
   'horn of africa': 'place',
   'west bank': 'place',
   'gaza strip': 'place',
+  midwest: 'place',
+  northeast: 'place',
+  southeast: 'place',
+  southwest: 'place',
+  northwest: 'place',
+  'pacific northwest': 'place',
+  'deep south': 'place',
+  'new england': 'place',
+  siberia: 'place',
+  patagonia: 'place',
+  kashmir: 'place',
+  kurdistan: 'place',
 };
 
 export function lookupKnown(name: string): EntityType | undefined {

@@ -62,8 +62,11 @@ const PREPOSITIONS = new Set([
   'like',
   'as',
 ]);
-/** Per sentence: the mention a title word-index leads into (kept beside slotAt, which holds the names' own words). */
-const titleStarts = new WeakMap<Map<number, MentionSlot>, Map<number, MentionSlot>>();
+/** A sentence's mentions by word index, and by the first word of the title before them ("President-elect Doe"). */
+class SlotMap extends Map<number, MentionSlot> {
+  readonly titleAt = new Map<number, MentionSlot>();
+}
+
 const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'both', 'all', 'two', 'three', 'several', 'other', 'some', 'key', 'major']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'refuse', 'refused', 'refuses', 'rejected', 'rejects', 'out']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
@@ -128,9 +131,11 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
   const seen = new Set<string>();
   ctx.parsed.bySentence.forEach((words, si) => {
     const slots = ctx.slots[si] ?? [];
-    const slotAt = new Map<number, MentionSlot>();
-    for (const s of slots) for (let k = s.first; k <= s.last; k++) slotAt.set(k, s);
-    titleStarts.set(slotAt, new Map(slots.filter((s) => s.titleFirst !== undefined).map((s) => [s.titleFirst as number, s])));
+    const slotAt = new SlotMap();
+    for (const s of slots) {
+      for (let k = s.first; k <= s.last; k++) slotAt.set(k, s);
+      if (s.titleFirst !== undefined) slotAt.titleAt.set(s.titleFirst, s);
+    }
     const sentence = ctx.parsed.sentences[si] as Sentence;
     const dates = findDates(ctx.text.slice(sentence.start, sentence.end), ctx.publishedAt);
     for (let t = 0; t < words.length; t++) {
@@ -213,13 +218,12 @@ interface Arguments {
 }
 
 /** The mention starting at word k after skipping determiners and modifiers, if any. */
-function mentionFrom(words: Word[], k: number, slotAt: Map<number, MentionSlot>, maxSkip = 3): MentionSlot | null {
-  const titleAt = titleStarts.get(slotAt) ?? new Map<number, MentionSlot>();
+function mentionFrom(words: Word[], k: number, slotAt: SlotMap, maxSkip = 3): MentionSlot | null {
   for (let x = k, skipped = 0; x < words.length && skipped <= maxSkip; x++, skipped++) {
     const s = slotAt.get(x);
     if (s?.modifier) continue;
     if (s) return s.first === x ? s : null;
-    const titled = titleAt.get(x);
+    const titled = slotAt.titleAt.get(x);
     if (titled) return titled;
     const w = words[x] as Word;
     if (!(SKIPPABLE.has(w.lower) || w.tags.has('Adjective') || w.tags.has('Value')) || clauseBreak(w)) return null;
@@ -228,7 +232,7 @@ function mentionFrom(words: Word[], k: number, slotAt: Map<number, MentionSlot>,
 }
 
 /** "with A and B", "with A, B and C": the mentions coordinated with the first object. */
-function coordinated(words: Word[], first: MentionSlot, slotAt: Map<number, MentionSlot>): MentionSlot[] {
+function coordinated(words: Word[], first: MentionSlot, slotAt: SlotMap): MentionSlot[] {
   const out = [first];
   // "A, B and C": names after a bare comma count only once an "and"/"or" closes the list.
   let pending: MentionSlot[] = [];
@@ -257,15 +261,7 @@ function coordinated(words: Word[], first: MentionSlot, slotAt: Map<number, Ment
   return out;
 }
 
-function findArguments(
-  ctx: PredicateContext,
-  words: Word[],
-  si: number,
-  t: number,
-  tEnd: number,
-  rule: PredicateRule,
-  slotAt: Map<number, MentionSlot>,
-): Arguments {
+function findArguments(ctx: PredicateContext, words: Word[], si: number, t: number, tEnd: number, rule: PredicateRule, slotAt: SlotMap): Arguments {
   const args: Arguments = { agent: null, objects: [], location: null, negated: false, irrealis: false, possible: false };
   for (let k = Math.max(0, t - 3); k < t; k++) {
     const lower = (words[k] as Word).lower;
@@ -369,7 +365,7 @@ function findArguments(
 }
 
 /** The nearest mention before the trigger that is not the object of a preposition; "he"/"she" resolve to the last person. */
-function subjectBefore(ctx: PredicateContext, words: Word[], si: number, t: number, slotAt: Map<number, MentionSlot>): MentionSlot | null {
+function subjectBefore(ctx: PredicateContext, words: Word[], si: number, t: number, slotAt: SlotMap): MentionSlot | null {
   let fallback: MentionSlot | null = null;
   for (let k = t - 1; k >= 0; k--) {
     const w = words[k] as Word;

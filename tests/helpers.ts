@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED_PATH = join(ROOT, 'seeds', '000_b2a2aa0bd98a27c3.txt');
@@ -98,4 +99,23 @@ export async function launchChromium() {
       '--enable-unsafe-swiftshader',
     ],
   });
+}
+
+/**
+ * For a browser test file: Chromium and a seed server, started before its tests and closed after. The returned
+ * object is filled in by beforeAll.
+ */
+export function browserAndSeedServer(): { browser: import('playwright-core').Browser; url: string } {
+  const fixture = {} as { browser: import('playwright-core').Browser; url: string };
+  let seed: Awaited<ReturnType<typeof startSeedServer>> | undefined;
+  beforeAll(async () => {
+    fixture.browser = await launchChromium();
+    seed = await startSeedServer();
+    fixture.url = seed.server.url;
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await seed?.close();
+  });
+  return fixture;
 }

@@ -11,7 +11,7 @@ import { Deadline } from '../graph/index.js';
 import type { GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
 import { createApollo } from '../graphql/schema.js';
-import { captureBody, isShareable, parseLimit, readBody, ResponseCache } from './cache.js';
+import { cacheKey, captureBody, isShareable, parseLimit, ResponseCache, readBody, sendCached, sendJsonError } from './cache.js';
 import type { GraphIndex } from '../graph/index.js';
 import type { Extraction } from '../nlp/types.js';
 import { explorerBundle, explorerPage } from './explorer/page.js';
@@ -89,12 +89,6 @@ const jsonError = (res: Response, status: number, code: string, message: string)
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };
 
-function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
 export async function startServer(source: GraphSource, options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -124,13 +118,9 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
       (raw) => {
         if (raw === null) return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
         const graph = source();
-        const key = `${req.headers.accept ?? ''}\n${raw}`;
+        const key = cacheKey(req, raw);
         const hit = graph ? cache.get(key, graph.index) : null;
-        if (hit) {
-          res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length, 'x-newsgraph-cache': 'hit' });
-          res.end(hit.body);
-          return;
-        }
+        if (hit) return sendCached(res, hit);
         let parsed: unknown;
         try {
           parsed = JSON.parse(raw);

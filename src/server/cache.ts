@@ -2,7 +2,7 @@
 // for as long as the graph it came from is the one being served; a write swaps the graph and every entry is stale.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-interface Entry {
+export interface Entry {
   owner: object;
   body: Buffer;
   type: string;
@@ -98,3 +98,23 @@ export function isShareable(req: IncomingMessage): boolean {
     /^application\/json\b/i.test(req.headers['content-type'] ?? '')
   );
 }
+
+/** The cache key of a shareable request: what it accepts and its exact body. */
+export const cacheKey = (req: IncomingMessage, raw: string): string => `${req.headers.accept ?? ''}\n${raw}`;
+
+/** Answers from the cache, saying so in x-newsgraph-cache. */
+export function sendCached(res: ServerResponse, hit: Entry): void {
+  res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length, 'x-newsgraph-cache': 'hit' });
+  res.end(hit.body);
+}
+
+/** A JSON answer on a bare node:http response. */
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** A GraphQL-shaped error on a bare node:http response. */
+export const sendJsonError = (res: ServerResponse, status: number, code: string, message: string): void =>
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CACHEABLE_HEADER, GRAPH_HEADER, type RunningServer } from './app.js';
 import type { BackendData, BackendMessage, FrontMessage } from './backend.js';
-import { isShareable, parseLimit, readBody, ResponseCache } from './cache.js';
+import { cacheKey, isShareable, parseLimit, ResponseCache, readBody, sendCached, sendJson, sendJsonError } from './cache.js';
 
 export interface FrontOptions {
   host: string;
@@ -40,15 +40,6 @@ export interface RunningFront extends RunningServer {
 }
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'];
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-const jsonError = (res: ServerResponse, status: number, code: string, message: string): void =>
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 
 function spawnBackend(data: BackendData): Worker {
   if (import.meta.url.endsWith('.ts')) {
@@ -150,7 +141,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       answer.pipe(res);
     });
     upstream.on('error', (error) => {
-      if (!res.headersSent) jsonError(res, 502, 'UNAVAILABLE', `The graph backend did not answer (${error.message}); retry in a moment.`);
+      if (!res.headersSent) sendJsonError(res, 502, 'UNAVAILABLE', `The graph backend did not answer (${error.message}); retry in a moment.`);
       else res.destroy(error);
     });
     res.on('close', () => {
@@ -168,17 +159,15 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     readBody(req, limitBytes).then(
       (raw) => {
         if (raw === null) {
-          jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
+          sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
           return;
         }
-        const key = `${req.headers.accept ?? ''}\n${raw}`;
+        const key = cacheKey(req, raw);
         const hit = loaded ? cache.get(key, owner) : null;
-        if (hit) {
-          res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length, 'x-newsgraph-cache': 'hit' });
-          res.end(hit.body);
-        } else forward(req, res, Buffer.from(raw, 'utf8'), key);
+        if (hit) sendCached(res, hit);
+        else forward(req, res, Buffer.from(raw, 'utf8'), key);
       },
-      () => jsonError(res, 400, 'BAD_REQUEST', 'The request body could not be read.'),
+      () => sendJsonError(res, 400, 'BAD_REQUEST', 'The request body could not be read.'),
     );
   };
 
@@ -189,7 +178,7 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
       if (failure) sendJson(res, 503, { status: 'failed', reason: failure.message });
       else if (loaded) sendJson(res, 200, { status: 'ready', documents });
       else sendJson(res, 503, { status: 'loading' });
-    } else if (failure) jsonError(res, 503, 'UNAVAILABLE', `The server cannot answer: ${failure.message}. Restart it (see its log).`);
+    } else if (failure) sendJsonError(res, 503, 'UNAVAILABLE', `The server cannot answer: ${failure.message}. Restart it (see its log).`);
     else respond(req, res);
   };
 

@@ -2,24 +2,10 @@
 // its evidence. Also the /export downloads over HTTP.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/app.js';
-import { launchChromium, ROOT, startSeedServer } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndSeedServer, ROOT } from '../helpers.js';
 
-let seed: Awaited<ReturnType<typeof startSeedServer>>;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  seed = await startSeedServer();
-  server = seed.server;
-});
-afterAll(async () => {
-  await browser?.close();
-  await seed?.close();
-});
+const fixture = browserAndSeedServer();
 
 interface ExplorerHook {
   renderer: {
@@ -34,10 +20,10 @@ interface ExplorerHook {
 
 describe('/explore', () => {
   it('draws the graph from this server only, focuses a search, and shows evidence for a clicked entity', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await fixture.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const foreign: string[] = [];
     const consoleErrors: string[] = [];
-    const origin = new URL(server.url).origin;
+    const origin = new URL(fixture.url).origin;
     page.on('request', (req) => {
       const url = req.url();
       if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
@@ -46,7 +32,7 @@ describe('/explore', () => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(`${server.url}/explore`, { waitUntil: 'networkidle' });
+    await page.goto(`${fixture.url}/explore`, { waitUntil: 'networkidle' });
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
     expect(await page.locator('#graph canvas').count()).toBeGreaterThan(0);
     const order = await page.evaluate(() => (window as unknown as { __explorer: ExplorerHook }).__explorer.graph.order);
@@ -88,23 +74,23 @@ describe('/explore', () => {
 
 describe('/export downloads', () => {
   it('serves each format as a named attachment, and refuses unknown formats and bad options with JSON', async () => {
-    const gexf = await fetch(`${server.url}/export/gexf?types=person,country`);
+    const gexf = await fetch(`${fixture.url}/export/gexf?types=person,country`);
     expect(gexf.status).toBe(200);
     expect(gexf.headers.get('content-disposition')).toBe('attachment; filename="newsgraph.gexf"');
     expect(await gexf.text()).toContain('<gexf');
-    const rels = await fetch(`${server.url}/export/neo4j?part=relationships`);
+    const rels = await fetch(`${fixture.url}/export/neo4j?part=relationships`);
     expect((await rels.text()).split('\n')[0]).toMatch(/^:START_ID,:END_ID,:TYPE/);
-    const jsonl = await fetch(`${server.url}/export/jsonl`);
+    const jsonl = await fetch(`${fixture.url}/export/jsonl`);
     expect(JSON.parse((await jsonl.text()).split('\n')[0] as string).entities.length).toBeGreaterThan(40);
-    const focus = await fetch(`${server.url}/export/cyjs?focus=Araghchi&hops=1`);
+    const focus = await fetch(`${fixture.url}/export/cyjs?focus=Araghchi&hops=1`);
     const cy = (await focus.json()) as { elements: { nodes: { data: { id: string } }[] } };
     expect(cy.elements.nodes.map((n) => n.data.id)).toContain('person:abbas-araghchi');
-    const unknown = await fetch(`${server.url}/export/pdf`);
+    const unknown = await fetch(`${fixture.url}/export/pdf`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/No export format "pdf"/);
-    const bad = await fetch(`${server.url}/export/json?hops=9`);
+    const bad = await fetch(`${fixture.url}/export/json?hops=9`);
     expect(bad.status).toBe(400);
-    const missing = await fetch(`${server.url}/export/json?focus=Nobody%20Atall`);
+    const missing = await fetch(`${fixture.url}/export/json?focus=Nobody%20Atall`);
     expect(missing.status).toBe(404);
   });
 });

@@ -1,31 +1,17 @@
 // The GraphiQL IDE in real headless Chromium: loads offline from our server, runs the first example, shows data.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/app.js';
-import { launchChromium, ROOT, startSeedServer } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndSeedServer, ROOT } from '../helpers.js';
 
-let seed: Awaited<ReturnType<typeof startSeedServer>>;
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  seed = await startSeedServer();
-  server = seed.server;
-});
-afterAll(async () => {
-  await browser?.close();
-  await seed?.close();
-});
+const fixture = browserAndSeedServer();
 
 describe('GraphiQL at /graphql', () => {
   it('loads from this server only, runs the first example query and shows its data', async () => {
-    const page = await browser.newPage();
+    const page = await fixture.browser.newPage();
     const foreign: string[] = [];
     const consoleErrors: string[] = [];
-    const origin = new URL(server.url).origin;
+    const origin = new URL(fixture.url).origin;
     page.on('request', (req) => {
       const url = req.url();
       if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
@@ -34,7 +20,7 @@ describe('GraphiQL at /graphql', () => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(`${server.url}/graphql`, { waitUntil: 'networkidle' });
+    await page.goto(`${fixture.url}/graphql`, { waitUntil: 'networkidle' });
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 20_000 }).toContain('Abbas Araghchi');

@@ -146,8 +146,9 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction, change?: Gra
       state.natural = e.name;
       state.nameDoc = docId;
     }
+    const roleCount = node.roles.length;
     for (const r of e.attributes.roles ?? []) if (!node.roles.some((x) => roleKey(x) === roleKey(r))) node.roles.push(r);
-    node.roles.sort((a, b) => (roleKey(a) < roleKey(b) ? -1 : roleKey(a) > roleKey(b) ? 1 : 0));
+    if (node.roles.length !== roleCount) node.roles.sort((a, b) => (roleKey(a) < roleKey(b) ? -1 : roleKey(a) > roleKey(b) ? 1 : 0));
     if (e.attributes.acronym && (state.acronymDoc === null || docId < state.acronymDoc)) {
       node.acronym = e.attributes.acronym;
       state.acronymDoc = docId;

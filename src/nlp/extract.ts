@@ -4,12 +4,16 @@ import { type Cluster, canonicalText, resolveClusters } from './corefer.js';
 import { countryByIso } from './lexicon/countries.js';
 import { type Candidate, findMentions, lowercaseVocabulary } from './mentions.js';
 import { parseText, type Word } from './parse.js';
+import { analyseSentence, type SentenceAnalysis } from './clauses.js';
 import { type MentionSlot, findPredicates } from './predicates.js';
+import { relateSentence } from './relate.js';
+import { Discourse } from './discourse.js';
+import { frameEvents } from './events.js';
 import type { TitleInfo } from './lexicon/titles.js';
 import { ruleByReason } from './rules/relations.js';
 import { findStructure } from './structure.js';
 import { entityId } from './slug.js';
-import type { EntityType, Evidence, ExtractedEntity, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
+import type { Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
 
 /** Bump when rules change: stored extractions record it, and `reindex` re-runs older ones. */
 export const EXTRACTOR_VERSION = 'newsgraph-nlp/0.2.0';
@@ -62,12 +66,22 @@ export function extract(doc: ExtractInput): Extraction {
     return { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), sentence: index };
   };
   const relations = new Map<string, ExtractedRelation>();
-  const addRelation = (source: string, type: string, target: string, reason: string, sentence: number, confidence?: number): void => {
+  const addRelation = (
+    source: string,
+    type: string,
+    target: string,
+    reason: string,
+    sentence: number,
+    confidence?: number,
+    extra?: { predicate?: string; modality?: 'planned' },
+  ): void => {
     if (source === target) return;
     const id = `${source}|${type}|${target}`;
     let r = relations.get(id);
     if (!r) {
       r = { id, type, source, target, confidence: confidence ?? ruleByReason(reason).confidence, rule: reason, evidence: [] };
+      if (extra?.predicate) r.predicate = extra.predicate;
+      if (extra?.modality) r.modality = extra.modality;
       relations.set(id, r);
     }
     if (!r.evidence.some((e) => e.sentence === sentence)) r.evidence.push(sentenceEvidence(sentence));
@@ -138,8 +152,53 @@ export function extract(doc: ExtractInput): Extraction {
     }),
   );
   const people = slots.flatMap((ss, si) => ss.filter((s) => s.type === 'person').map((s) => ({ si, s })));
+  const personBefore = (si: number, word: number): MentionSlot | null => {
+    let found: MentionSlot | null = null;
+    for (const p of people) {
+      if (p.si > si || (p.si === si && p.s.first >= word)) break;
+      found = p.s;
+    }
+    return found;
+  };
+
+  // Relations and events from clause structure: every predicate between the names of a sentence.
+  const discourse = new Discourse(parsed, slots, personBefore);
+  const frameEventList: ExtractedEvent[] = [];
+  const analyses: SentenceAnalysis[] = [];
+  parsed.bySentence.forEach((words, si) => {
+    const slotAt = new Map<number, MentionSlot>();
+    for (const s of slots[si] ?? []) for (let k = s.first; k <= s.last; k++) slotAt.set(k, s);
+    for (const d of perSentence[si]?.demonyms ?? []) {
+      if (slotAt.has(d.word)) continue;
+      const id = countryId(d.iso);
+      slotAt.set(d.word, {
+        id,
+        name: (entities.get(id) as ExtractedEntity).name,
+        type: 'country',
+        first: d.word,
+        last: d.word,
+        possessive: false,
+        demonym: true,
+      });
+    }
+    const analysis = analyseSentence(words, si, slotAt, discourse.referents(si));
+    discourse.observe(analysis);
+    analyses.push(analysis);
+    frameEventList.push(...frameEvents({ docId: doc.id, text: doc.text, publishedAt: doc.publishedAt, sentence: parsed.sentences[si] as Sentence, analysis }));
+    relateSentence({
+      text: doc.text,
+      sentence: si,
+      words: analysis.words,
+      analysis,
+      titles: perSentence[si]?.titles ?? [],
+      slotAt,
+      quotedBefore: (frame) => discourse.quotedBefore(si, frame),
+      emit: (source, type, target, reason, confidence, predicate, modality) =>
+        addRelation(source.id, type, target.id, reason, si, round(confidence), { predicate, ...(modality ? { modality } : {}) }),
+    });
+  });
   const demonyms = new Map<number, Map<number, string>>(perSentence.map(({ demonyms: ds }, si) => [si, new Map(ds.map((d) => [d.word, d.iso]))]));
-  const events = findPredicates({
+  const triggerEvents = findPredicates({
     docId: doc.id,
     text: doc.text,
     publishedAt: doc.publishedAt,
@@ -150,16 +209,16 @@ export function extract(doc: ExtractInput): Extraction {
       const id = countryId(iso);
       return { id, name: (entities.get(id) as ExtractedEntity).name, type: 'country', first: word, last: word, possessive: false };
     },
-    personBefore: (si, word) => {
-      let found: MentionSlot | null = null;
-      for (const p of people) {
-        if (p.si > si || (p.si === si && p.s.first >= word)) break;
-        found = p.s;
-      }
-      return found;
-    },
+    personBefore,
     addRelation: (source, type, target, reason, sentence, confidence) => addRelation(source, type, target, reason, sentence, confidence),
   });
+
+  // Events: from verbs in the clause layer, and from nominal triggers ("talks", "the attack") in the trigger layer.
+  // A trigger-layer event adds a happening only on a word outside every verb group ("talks", "the attack").
+  const taken = new Set(frameEventList.map((e) => `${e.trigger.start}`));
+  // A verb is the clause layer's to judge: "is expected to be sworn in" is planned, so no event there either.
+  for (const a of analyses) for (const g of a.groups) for (let k = g.first; k <= g.last; k++) taken.add(`${(a.words[k] as Word).start}`);
+  const events = [...frameEventList, ...triggerEvents.filter((e) => !taken.has(`${e.trigger.start}`))].sort((a, b) => a.trigger.start - b.trigger.start);
 
   // Same-sentence co-occurrence, kept apart from stated relations.
   for (const { candidates: cs } of perSentence) {
@@ -205,4 +264,4 @@ export function extract(doc: ExtractInput): Extraction {
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export type { EntityType };
+export type { EntityType } from './types.js';

@@ -59,6 +59,38 @@ function narrowTerm(value: unknown): RawTerm | null {
   };
 }
 
+interface VerbMethods {
+  toInfinitive: (word: string, model: unknown, tense?: string) => string;
+}
+/** compromise's own verb conjugation tables, reached once: lemmas without a second parse. */
+const world = nlp.world() as unknown as { methods: { two: { transform: { verb: VerbMethods } } }; model: unknown };
+const verbMethods = world.methods.two.transform.verb;
+const lemmaCache = new Map<string, string>();
+const IRREGULAR_BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re"]);
+
+/** The infinitive of a verb word ("fined" → "fine", "won" → "win"), from compromise's conjugation tables. */
+export function lemmaOf(w: Word): string {
+  const form = w.lower.replace(/[^a-z'-]/g, '');
+  if (IRREGULAR_BE.has(form)) return 'be';
+  const tenses = ['Participle', 'PastTense', 'Gerund', 'PresentTense', 'Infinitive'].filter((t) => w.tags.has(t));
+  const key = `${form}|${tenses.join()}`;
+  let lemma = lemmaCache.get(key);
+  if (lemma === undefined) {
+    lemma = form;
+    for (const tense of tenses) {
+      if (tense === 'Infinitive') break;
+      const l = verbMethods.toInfinitive(form, world.model, tense);
+      if (l && l !== form) {
+        lemma = l;
+        break;
+      }
+    }
+    if (lemmaCache.size > 50_000) lemmaCache.clear();
+    lemmaCache.set(key, lemma);
+  }
+  return lemma;
+}
+
 const CLAUSE_TAGS = new Set(['Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Verb', 'Gerund', 'Adverb', 'QuestionWord', 'Expression']);
 const NAME_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym']);
 const OPENING = /[“"‘'([«]/;

@@ -17,6 +17,10 @@ export interface MentionSlot {
   modifier?: boolean;
   /** Where the title before the name starts ("by President-elect Doe"): an argument may begin there. */
   titleFirst?: number;
+  /** A pronoun resolved to this entity ("he", "its"). */
+  pronoun?: boolean;
+  /** A demonym standing for its country ("French scientist"): a modifier, never a phrase's head. */
+  demonym?: boolean;
 }
 
 export interface PredicateContext {
@@ -159,7 +163,9 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
       if (rule.needsObject && args.objects.length === 0) continue;
       // One event of a type per sentence: "strike" and "attack" in one sentence are usually the same event.
       const key = `${si}|${rule.eventType ?? rule.reason}`;
-      if (args.possible) {
+      // Verbs relate their arguments in the clause layer (relate.ts); here only nominal triggers do ("talks with").
+      const nominalTrigger = !w.tags.has('Verb');
+      if (args.possible || !nominalTrigger) {
         // A possibility is neither an event nor a relation.
       } else if (rule.relation && args.agent && !args.negated && !(args.irrealis && claimsDeed(rule))) {
         for (const o of args.objects) emitRelation(ctx, rule, rule.relation, args.agent, o, si);

@@ -49,6 +49,10 @@ export interface ExtractedRelation {
   target: string;
   confidence: number;
   rule: string;
+  /** The words that state it, as written ("has been repeatedly criticized by", "a member of"). */
+  predicate?: string;
+  /** "planned" when the text says it will happen ("will meet with"), not that it did. */
+  modality?: 'planned';
   evidence: Evidence[];
 }
 

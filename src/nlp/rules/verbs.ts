@@ -1,0 +1,352 @@
+// The normaliser as data: verb lemmas (with their preposition) and relational nouns mapped to ONTOLOGY.md relation
+// names. A predicate that maps to none is kept as an open predicate (lemma form + preposition, lower_snake).
+// Each entry has a unique reason; the table-driven tests hold examples where it must fire and where it must not.
+
+export interface VerbRule {
+  reason: string;
+  /** Verb lemmas; "lemma prep" entries match only with that preposition ("play for"). */
+  lemmas: string[];
+  relation: string;
+  /** Prepositions the object may carry ("" = direct object). Absent: any. */
+  preps?: string[];
+  /** The relation reads object → subject ("X was interviewed by Y" is undone by the passive; this is for "X told Y"). */
+  inverse?: boolean;
+  /** Nouns between the verb and its object that must be there ("provided aid to"). */
+  via?: string[];
+  /** Reads an agentless passive, the grammatical subject to the object: "X was born in Y", "X is based in Y". */
+  passive?: boolean;
+  confidence: number;
+}
+
+export const VERB_RULES: VerbRule[] = [
+  { reason: 'verb-visit', lemmas: ['visit', 'tour'], relation: 'visited', preps: [''], confidence: 0.7 },
+  { reason: 'verb-travel', lemmas: ['travel to', 'fly to', 'head to', 'go to', 'return to'], relation: 'traveled_to', confidence: 0.65 },
+  { reason: 'verb-arrive', lemmas: ['arrive in', 'arrive at', 'land in', 'reach'], relation: 'arrived_in', confidence: 0.65 },
+  { reason: 'verb-meet', lemmas: ['meet', 'meet with', 'host', 'receive'], relation: 'met_with', preps: ['', 'with'], confidence: 0.65 },
+  { reason: 'verb-talks', lemmas: ['negotiate', 'negotiate with', 'talk with', 'talk to', 'hold talks with'], relation: 'negotiates_with', confidence: 0.6 },
+  { reason: 'verb-consult', lemmas: ['consult', 'consult with', 'confer with'], relation: 'consults_with', confidence: 0.6 },
+  {
+    reason: 'verb-cooperate',
+    lemmas: ['cooperate with', 'collaborate with', 'work with', 'team up with', 'join forces with'],
+    relation: 'cooperates_with',
+    confidence: 0.6,
+  },
+  { reason: 'verb-partner', lemmas: ['partner with', 'partner'], relation: 'partnered_with', confidence: 0.6 },
+  {
+    reason: 'verb-criticize',
+    lemmas: ['criticize', 'criticise', 'condemn', 'denounce', 'slam', 'blast', 'lambast', 'rebuke', 'decry', 'deplore', 'attack verbally'],
+    relation: 'criticized',
+    preps: [''],
+    confidence: 0.65,
+  },
+  { reason: 'verb-accuse', lemmas: ['accuse', 'blame'], relation: 'accused', preps: [''], confidence: 0.65 },
+  {
+    reason: 'verb-praise',
+    lemmas: ['praise', 'hail', 'commend', 'laud', 'applaud', 'congratulate', 'honour', 'honor'],
+    relation: 'praised',
+    preps: [''],
+    confidence: 0.65,
+  },
+  { reason: 'verb-support', lemmas: ['support', 'back', 'endorse', 'defend', 'champion'], relation: 'supports', preps: [''], confidence: 0.6 },
+  {
+    reason: 'verb-oppose',
+    lemmas: ['oppose', 'reject', 'resist', 'challenge', 'contest', 'protest'],
+    relation: 'opposes',
+    preps: ['', 'against'],
+    confidence: 0.6,
+  },
+  {
+    reason: 'verb-attack',
+    lemmas: ['attack', 'strike', 'bomb', 'shell', 'raid', 'storm', 'invade', 'target', 'assault', 'ambush', 'besiege', 'fire on', 'launch attack on'],
+    relation: 'attacked',
+    preps: ['', 'on', 'against'],
+    confidence: 0.65,
+  },
+  { reason: 'verb-kill', lemmas: ['kill', 'assassinate', 'murder', 'execute', 'slay'], relation: 'killed', preps: [''], confidence: 0.65 },
+  { reason: 'verb-injure', lemmas: ['injure', 'wound', 'hurt'], relation: 'injured', preps: [''], confidence: 0.6 },
+  { reason: 'verb-hit', lemmas: ['hit', 'devastate', 'ravage', 'batter', 'flood', 'sweep'], relation: 'hit', preps: [''], confidence: 0.55 },
+  {
+    reason: 'verb-sanction',
+    lemmas: ['sanction', 'impose sanctions on', 'blacklist', 'embargo'],
+    relation: 'sanctions',
+    preps: ['', 'on', 'against'],
+    confidence: 0.6,
+  },
+  { reason: 'verb-pressure', lemmas: ['pressure', 'press', 'urge', 'push', 'compel', 'force'], relation: 'pressures', preps: [''], confidence: 0.55 },
+  {
+    reason: 'verb-withdraw',
+    lemmas: ['withdraw from', 'pull out of', 'quit', 'abandon', 'exit', 'leave', 'drop', 'jettison', 'scrap'],
+    relation: 'withdrew_from',
+    confidence: 0.6,
+  },
+  {
+    reason: 'verb-pledge-support',
+    lemmas: ['pledge', 'give', 'offer', 'lend', 'express', 'voice', 'throw', 'extend', 'declare'],
+    relation: 'supports',
+    preps: ['to', 'for', 'behind'],
+    via: ['support', 'backing', 'solidarity'],
+    confidence: 0.6,
+  },
+  {
+    reason: 'verb-supply-weapons',
+    lemmas: ['supply', 'provide', 'deliver', 'send', 'ship', 'sell', 'give', 'transfer'],
+    relation: 'supplied_weapons_to',
+    via: ['weapons', 'arms', 'missiles', 'drones', 'rockets', 'munitions', 'ammunition', 'tanks', 'jets', 'artillery', 'shells'],
+    confidence: 0.6,
+  },
+  {
+    reason: 'verb-aid',
+    lemmas: ['provide', 'send', 'deliver', 'offer', 'give', 'pledge', 'donate', 'announce', 'allocate', 'dispatch', 'fly', 'airlift', 'grant'],
+    relation: 'aid_to',
+    preps: ['to', 'for'],
+    via: [
+      'aid',
+      'assistance',
+      'relief',
+      'help',
+      'support',
+      'supplies',
+      'team',
+      'teams',
+      'experts',
+      'divers',
+      'rescuers',
+      'doctors',
+      'funds',
+      'funding',
+      'money',
+      'loans',
+      'grants',
+      'food',
+      'medicine',
+      'machinery',
+      'equipment',
+    ],
+    confidence: 0.6,
+  },
+  { reason: 'verb-supply', lemmas: ['supply', 'provide', 'deliver', 'ship', 'send'], relation: 'supplied', preps: ['', 'to'], confidence: 0.5 },
+  { reason: 'verb-export', lemmas: ['export to'], relation: 'exports_to', confidence: 0.6 },
+  { reason: 'verb-unfreeze', lemmas: ['unfreeze', 'release funds for'], relation: 'unfroze_funds_for', confidence: 0.55 },
+  { reason: 'verb-interview', lemmas: ['interview'], relation: 'interviewed', preps: [''], confidence: 0.65 },
+  { reason: 'verb-advise', lemmas: ['advise', 'counsel'], relation: 'advised', preps: [''], confidence: 0.55 },
+  { reason: 'verb-sign', lemmas: ['sign', 'ratify', 'join'], relation: 'signatory_of', preps: [''], confidence: 0.55 },
+  {
+    reason: 'verb-acquire',
+    lemmas: ['acquire', 'buy', 'purchase', 'take over', 'take control of', 'seize control of'],
+    relation: 'acquired',
+    preps: ['', 'of'],
+    confidence: 0.6,
+  },
+  { reason: 'verb-merge', lemmas: ['merge with', 'combine with'], relation: 'merged_with', confidence: 0.65 },
+  { reason: 'verb-own', lemmas: ['own', 'control'], relation: 'owns', preps: [''], confidence: 0.55 },
+  { reason: 'verb-invest', lemmas: ['invest in'], relation: 'invested_in', confidence: 0.6 },
+  { reason: 'verb-lend', lemmas: ['lend to', 'lend', 'loan to'], relation: 'lent_to', confidence: 0.55 },
+  { reason: 'verb-pay', lemmas: ['pay'], relation: 'paid', preps: ['', 'to'], confidence: 0.5 },
+  { reason: 'verb-sue', lemmas: ['sue', 'file suit against', 'file a lawsuit against'], relation: 'sued', preps: ['', 'against'], confidence: 0.65 },
+  { reason: 'verb-charge', lemmas: ['charge', 'indict', 'prosecute'], relation: 'charged', preps: [''], confidence: 0.6 },
+  { reason: 'verb-convict', lemmas: ['convict', 'find guilty'], relation: 'convicted', preps: [''], confidence: 0.65 },
+  { reason: 'verb-sentence', lemmas: ['sentence', 'jail', 'imprison'], relation: 'sentenced', preps: [''], confidence: 0.6 },
+  { reason: 'verb-fine', lemmas: ['fine', 'penalize', 'penalise'], relation: 'fined', preps: [''], confidence: 0.65 },
+  {
+    reason: 'verb-investigate',
+    lemmas: ['investigate', 'probe', 'examine', 'scrutinize', 'scrutinise', 'review', 'audit'],
+    relation: 'investigated',
+    preps: [''],
+    confidence: 0.55,
+  },
+  { reason: 'verb-regulate', lemmas: ['regulate', 'oversee', 'supervise'], relation: 'regulates', preps: [''], confidence: 0.55 },
+  { reason: 'verb-ban', lemmas: ['ban', 'bar', 'prohibit', 'outlaw', 'block', 'disqualify', 'suspend'], relation: 'banned', preps: [''], confidence: 0.6 },
+  {
+    reason: 'verb-approve',
+    lemmas: ['approve', 'clear', 'authorize', 'authorise', 'greenlight', 'pass', 'adopt', 'enact'],
+    relation: 'approved',
+    preps: [''],
+    confidence: 0.6,
+  },
+  { reason: 'verb-appeal', lemmas: ['appeal', 'appeal against'], relation: 'appealed', confidence: 0.6 },
+  { reason: 'verb-rule-against', lemmas: ['rule against'], relation: 'ruled_against', confidence: 0.65 },
+  {
+    reason: 'verb-defeat',
+    lemmas: ['defeat', 'beat', 'thrash', 'edge', 'rout', 'overcome', 'oust', 'eliminate', 'knock out'],
+    relation: 'defeated',
+    preps: [''],
+    confidence: 0.65,
+  },
+  { reason: 'verb-lose-to', lemmas: ['lose to', 'fall to'], relation: 'lost_to', confidence: 0.65 },
+  { reason: 'verb-score', lemmas: ['score for'], relation: 'scored_for', confidence: 0.6 },
+  { reason: 'verb-score-against', lemmas: ['score against'], relation: 'scored_against', confidence: 0.6 },
+  { reason: 'verb-win', lemmas: ['win', 'claim', 'clinch', 'capture', 'lift'], relation: 'won', preps: [''], confidence: 0.6 },
+  { reason: 'verb-play-for', lemmas: ['play for', 'sign for', 'join'], relation: 'plays_for', confidence: 0.55 },
+  { reason: 'verb-elect', lemmas: ['elect to', 'win seat in', 'win seats in'], relation: 'elected_to', confidence: 0.6 },
+  { reason: 'verb-lead', lemmas: ['lead', 'head', 'run', 'chair', 'command', 'helm', 'manage'], relation: 'leader_of', preps: [''], confidence: 0.6 },
+  { reason: 'verb-found', lemmas: ['found', 'establish', 'create', 'launch', 'set up', 'co-found'], relation: 'founder_of', preps: [''], confidence: 0.5 },
+  { reason: 'verb-coach', lemmas: ['coach', 'train'], relation: 'coach_of', preps: [''], confidence: 0.6 },
+  { reason: 'verb-work-for', lemmas: ['work for', 'work at', 'serve in', 'serve with', 'serve on'], relation: 'works_for', confidence: 0.6 },
+  { reason: 'verb-hire', lemmas: ['hire', 'recruit', 'employ'], relation: 'hired', preps: [''], confidence: 0.6 },
+  {
+    reason: 'verb-appoint',
+    lemmas: ['appoint', 'name', 'nominate', 'promote', 'install', 'pick', 'choose', 'tap'],
+    relation: 'appointed',
+    preps: [''],
+    confidence: 0.6,
+  },
+  { reason: 'verb-replace', lemmas: ['replace', 'succeed', 'supplant', 'unseat'], relation: 'replaced', preps: [''], confidence: 0.6 },
+  { reason: 'verb-remove', lemmas: ['remove', 'sack', 'fire', 'dismiss', 'oust', 'depose', 'expel'], relation: 'removed', preps: [''], confidence: 0.55 },
+  { reason: 'verb-educated', lemmas: ['graduate from', 'study at', 'study in', 'educate at'], relation: 'educated_at', confidence: 0.65 },
+  { reason: 'verb-born', lemmas: ['bear in', 'born in'], relation: 'born_in', passive: true, confidence: 0.7 },
+  { reason: 'verb-live', lemmas: ['live in', 'reside in', 'settle in'], relation: 'lives_in', confidence: 0.6 },
+  { reason: 'verb-based', lemmas: ['base in', 'headquarter in', 'locate in'], relation: 'located_in', passive: true, confidence: 0.65 },
+  { reason: 'verb-educated-passive', lemmas: ['educate at', 'educate in', 'train at'], relation: 'educated_at', passive: true, confidence: 0.65 },
+  {
+    reason: 'verb-elected-passive',
+    lemmas: ['elect to', 'elect as', 're-elect as', 'elect', 're-elect'],
+    relation: 'elected_to',
+    passive: true,
+    confidence: 0.6,
+  },
+  { reason: 'verb-sentenced-passive', lemmas: ['sentence to', 'jail for'], relation: 'sentenced', passive: true, confidence: 0.5 },
+  { reason: 'verb-deploy', lemmas: ['deploy to', 'deploy in', 'station in'], relation: 'deployed_to', confidence: 0.6 },
+  { reason: 'verb-evacuate', lemmas: ['evacuate from', 'flee from', 'flee'], relation: 'evacuated_from', confidence: 0.55 },
+  { reason: 'verb-represent', lemmas: ['represent'], relation: 'represented', preps: [''], confidence: 0.55 },
+  { reason: 'verb-target-program', lemmas: ['target', 'aim at'], relation: 'targets', preps: ['', 'at'], confidence: 0.5 },
+  { reason: 'verb-withdraw-support', lemmas: ['cut ties with', 'break with', 'sever ties with'], relation: 'opposes', confidence: 0.55 },
+];
+
+/** Relational nouns in appositions, copulas and possessives: "X, a member of Y", "Y's parent company, X". */
+export interface NounRule {
+  reason: string;
+  nouns: string[];
+  relation: string;
+  /** Holder → X reads the other way: "Y's parent company, X" is X owns Y, but "X, winner of Y" is X won Y. */
+  confidence: number;
+}
+
+export const NOUN_RULES: NounRule[] = [
+  { reason: 'noun-member', nouns: ['member', 'members', 'lawmaker', 'legislator', 'mp', 'delegate'], relation: 'member_of', confidence: 0.7 },
+  { reason: 'noun-predecessor', nouns: ['predecessor'], relation: 'predecessor_of', confidence: 0.7 },
+  { reason: 'noun-successor', nouns: ['successor'], relation: 'successor_of', confidence: 0.7 },
+  { reason: 'noun-mentor', nouns: ['mentor'], relation: 'mentor_of', confidence: 0.7 },
+  { reason: 'noun-ally', nouns: ['ally', 'allies'], relation: 'ally_of', confidence: 0.7 },
+  { reason: 'noun-partner', nouns: ['partner', 'partners'], relation: 'partnered_with', confidence: 0.6 },
+  { reason: 'noun-rival', nouns: ['rival', 'rivals', 'competitor', 'competitors', 'opponent', 'challenger'], relation: 'competitor_of', confidence: 0.6 },
+  { reason: 'noun-proxy', nouns: ['proxy', 'proxies'], relation: 'proxy_of', confidence: 0.7 },
+  { reason: 'noun-parent', nouns: ['parent', 'owner', 'owners'], relation: 'owns', confidence: 0.65 },
+  {
+    reason: 'noun-subsidiary',
+    nouns: ['subsidiary', 'unit', 'division', 'affiliate', 'arm', 'branch', 'agency', 'body', 'wing'],
+    relation: 'part_of',
+    confidence: 0.6,
+  },
+  { reason: 'noun-capital', nouns: ['capital'], relation: 'capital_of', confidence: 0.75 },
+  {
+    reason: 'noun-city',
+    nouns: ['city', 'town', 'village', 'port', 'province', 'region', 'state', 'district', 'island', 'suburb'],
+    relation: 'located_in',
+    confidence: 0.6,
+  },
+  {
+    reason: 'noun-winner',
+    nouns: ['winner', 'winners', 'champion', 'champions', 'laureate', 'laureates', 'holder', 'holders', 'victor'],
+    relation: 'won',
+    confidence: 0.6,
+  },
+  { reason: 'noun-founder', nouns: ['founder', 'co-founder', 'creator'], relation: 'founder_of', confidence: 0.7 },
+  { reason: 'noun-captain', nouns: ['captain', 'skipper'], relation: 'captain_of', confidence: 0.7 },
+  { reason: 'noun-coach', nouns: ['coach', 'manager', 'boss', 'trainer'], relation: 'coach_of', confidence: 0.65 },
+  {
+    reason: 'noun-player',
+    nouns: ['player', 'striker', 'forward', 'midfielder', 'goalkeeper', 'defender', 'winger', 'international', 'batsman', 'bowler', 'pitcher', 'quarterback'],
+    relation: 'plays_for',
+    confidence: 0.6,
+  },
+  { reason: 'noun-student', nouns: ['student', 'graduate', 'alumnus', 'alumna', 'alumni'], relation: 'educated_at', confidence: 0.6 },
+  {
+    reason: 'noun-employee',
+    nouns: [
+      'employee',
+      'staff',
+      'worker',
+      'professor',
+      'lecturer',
+      'researcher',
+      'scientist',
+      'biochemist',
+      'chemist',
+      'physicist',
+      'biologist',
+      'economist',
+      'engineer',
+      'analyst',
+      'lawyer',
+      'attorney',
+      'journalist',
+      'reporter',
+      'correspondent',
+      'editor',
+      'executive',
+      'banker',
+      'doctor',
+      'physician',
+      'expert',
+      'technocrat',
+      'consultant',
+      'fellow',
+      'investigator',
+    ],
+    relation: 'employee_of',
+    confidence: 0.6,
+  },
+  { reason: 'noun-resident', nouns: ['resident', 'residents', 'native', 'natives'], relation: 'lives_in', confidence: 0.6 },
+  { reason: 'noun-citizen', nouns: ['citizen', 'citizens', 'national', 'nationals'], relation: 'citizen_of', confidence: 0.65 },
+  { reason: 'noun-headquarters', nouns: ['headquarters', 'home', 'seat'], relation: 'based_in', confidence: 0.55 },
+];
+
+/** Hyphen compounds that relate the name in them to what they describe: "China-based", "Rome-born", "Saudi-led". */
+export const COMPOUND_RULES: {
+  reason: string;
+  tail: string;
+  relation: string /** the name in the compound is the subject */;
+  nameFirst: boolean;
+  confidence: number;
+}[] = [
+  { reason: 'compound-based', tail: 'based', relation: 'located_in', nameFirst: false, confidence: 0.7 },
+  { reason: 'compound-headquartered', tail: 'headquartered', relation: 'located_in', nameFirst: false, confidence: 0.7 },
+  { reason: 'compound-born', tail: 'born', relation: 'born_in', nameFirst: false, confidence: 0.7 },
+  { reason: 'compound-educated', tail: 'educated', relation: 'educated_at', nameFirst: false, confidence: 0.7 },
+  { reason: 'compound-trained', tail: 'trained', relation: 'educated_at', nameFirst: false, confidence: 0.6 },
+  { reason: 'compound-led', tail: 'led', relation: 'leader_of', nameFirst: true, confidence: 0.65 },
+  { reason: 'compound-owned', tail: 'owned', relation: 'owns', nameFirst: true, confidence: 0.65 },
+  { reason: 'compound-run', tail: 'run', relation: 'owns', nameFirst: true, confidence: 0.55 },
+  { reason: 'compound-controlled', tail: 'controlled', relation: 'owns', nameFirst: true, confidence: 0.6 },
+];
+
+const BY_LEMMA_PREP = new Map<string, VerbRule[]>();
+for (const rule of VERB_RULES) {
+  for (const l of rule.lemmas) {
+    const list = BY_LEMMA_PREP.get(l) ?? [];
+    list.push(rule);
+    BY_LEMMA_PREP.set(l, list);
+  }
+}
+const BY_NOUN = new Map<string, NounRule>();
+for (const rule of NOUN_RULES) for (const n of rule.nouns) if (!BY_NOUN.has(n)) BY_NOUN.set(n, rule);
+
+/**
+ * The rule for a predicate: a "lemma prep" entry, else the lemma with the preposition among its preps (a direct
+ * object when the rule names none). `passive` asks for rules that read an agentless passive ("was born in").
+ */
+export function lookupVerb(lemma: string, prep: string, via: string[], passive = false): VerbRule | undefined {
+  const candidates = [...(prep ? (BY_LEMMA_PREP.get(`${lemma} ${prep}`) ?? []) : []), ...(BY_LEMMA_PREP.get(lemma) ?? [])];
+  for (const rule of candidates) {
+    if (Boolean(rule.passive) !== passive) continue;
+    const withPrep = prep !== '' && rule.lemmas.includes(`${lemma} ${prep}`);
+    if (!withPrep && !(rule.lemmas.includes(lemma) && (rule.preps ?? ['']).includes(prep))) continue;
+    if (rule.via && !via.some((v) => rule.via?.includes(v))) continue;
+    return rule;
+  }
+  return undefined;
+}
+
+export function lookupNoun(noun: string): NounRule | undefined {
+  return BY_NOUN.get(noun);
+}

@@ -37,6 +37,8 @@ export interface NounPhrase {
   headNoun: string | null;
   /** A pronoun stands for the phrase ("he", "its"). */
   pronoun: string | null;
+  /** The conjuncts of a coordinated phrase ("A and the French scientist B"), each with its own modifiers. */
+  parts?: NounPhrase[];
 }
 
 export interface Argument {
@@ -557,7 +559,15 @@ function makePhrase(words: Word[], first: number, last: number, slotAt: Map<numb
     }
     if (PERSONAL_PRONOUNS.has(w.lower)) {
       for (const ref of refer.pronoun(k)) {
-        const slot: MentionSlot = { ...ref, first: k, last: k, possessive: /^(his|her|its|their|our|my)$/.test(w.lower), pronoun: true };
+        const slot: MentionSlot = {
+          ...ref,
+          first: k,
+          last: k,
+          possessive: /^(his|her|its|their|our|my)$/.test(w.lower),
+          pronoun: true,
+          // "it was a struggle": an impersonal "it" often stands for nothing; he/she always for someone.
+          ...(/^(it|its|they|them|their)$/.test(w.lower) ? { weakReference: true } : {}),
+        };
         if (k === last && !slot.possessive) heads.push(slot);
         else mods.push(slot);
       }
@@ -677,6 +687,7 @@ function coordinate(words: Word[], elements: Element[], elementAt: number[]): vo
       nouns: used.flatMap((m) => (elements[m] as Element & { kind: 'np' }).np.nouns),
       headNoun: null,
       pronoun: null,
+      parts: used.map((m) => (elements[m] as Element & { kind: 'np' }).np),
     };
     const span = (used.at(-1) as number) - e + 1;
     elements.splice(e, span, { kind: 'np', first: merged.first, last: merged.last, np: merged });
@@ -1038,7 +1049,7 @@ function speechContent(words: Word[], elements: Element[], e: number, frame: Fra
   for (let x = k; x < words.length - 1; x++) {
     const w = words[x] as Word;
     const nx = words[x + 1] as Word;
-    if (/;/.test(w.post) || (/,/.test(w.post) && CONTRAST.has(nx.lower))) {
+    if (/;/.test(w.post) || (/,/.test(w.post) && (CONTRAST.has(nx.lower) || ADJUNCT_OPENERS.has(nx.lower)))) {
       last = x;
       break;
     }
@@ -1048,4 +1059,6 @@ function speechContent(words: Word[], elements: Element[], e: number, frame: Fra
 
 const ROLE_PREPS = new Set(['of', 'at', 'for', 'to']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
+/** ", during a summit …", ", after talks …": an adjunct after a comma says when or where, not what was said. */
+const ADJUNCT_OPENERS = new Set(['during', 'after', 'before', 'amid', 'despite', 'following', 'ahead']);
 const CONTRAST = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);

@@ -19,6 +19,8 @@ export interface MentionSlot {
   titleFirst?: number;
   /** A pronoun resolved to this entity ("he", "its"). */
   pronoun?: boolean;
+  /** Resolved from "it"/"they", which may stand for nothing ("it was a struggle"): never a topic of speech. */
+  weakReference?: boolean;
   /** A demonym standing for its country ("French scientist"): a modifier, never a phrase's head. */
   demonym?: boolean;
 }

@@ -6,7 +6,7 @@ import { SPEECH_LEMMAS } from './clauses.js';
 import { lookupTitle } from './lexicon/titles.js';
 import type { Word } from './parse.js';
 import type { MentionSlot } from './predicates.js';
-import { COMPOUND_RULES, lookupNoun, lookupVerb } from './rules/verbs.js';
+import { COMPOUND_RULES, lookupNominal, lookupNoun, lookupVerb } from './rules/verbs.js';
 import type { TitleSpan } from './titles.js';
 
 export interface RelateContext {
@@ -109,7 +109,11 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
         if (t.id === s.id) continue;
         // "arrived outside X", "has worked for Y in X": a place where someone went or worked, not where a thing was said.
         if (!rule && LOCATIVE.has(o.prep) && (t.type === 'place' || t.type === 'country') && (s.type === 'country' || o.via.length > 0 || speech)) continue;
+        // "held talks with", "imposed sanctions on", "increased its support to": the action noun names it.
+        const nominal = rule || o.prep === 'between' ? undefined : lookupNominal(o.via.at(-1) ?? '', o.prep);
         if (rule) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
+        else if (nominal?.relation === 'interviewed') emitFrame(ctx, t, s, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
+        else if (nominal) emitFrame(ctx, s, t, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
         else emitFrame(ctx, s, t, openPredicate(ctx.words, vg, o.prep, o.via, planned), 'clause-predicate', OPEN_CONFIDENCE, vg, o.np, planned, o.prep, o.via);
       }
     }
@@ -166,7 +170,7 @@ function relateSpeech(ctx: RelateContext, frame: Frame): void {
   for (const np of ctx.analysis.phrases) {
     if (np.first < content.first || np.last > content.last) continue;
     for (const s of [...np.mods, ...np.heads]) {
-      if (skip.has(s.first) || s.modifier || s.demonym || (s.pronoun && s.type === 'person')) continue;
+      if (skip.has(s.first) || s.modifier || s.demonym || s.weakReference) continue;
       if (!targets.has(s.id)) targets.set(s.id, s);
     }
   }
@@ -288,6 +292,38 @@ function titleText(ctx: RelateContext, np: NounPhrase): string | null {
   return t ? t.info.title : null;
 }
 
+/** Relations between the names inside one noun phrase: a modifier or possessor and the name that heads it. */
+function relateInside(ctx: RelateContext, np: NounPhrase): void {
+  for (const head of np.heads) {
+    for (const mod of np.mods) {
+      if (mod.id === head.id || mod.modifier) continue;
+      const between = nounsBetween(ctx, mod, head);
+      const relNoun = between.at(-1);
+      const titled = ctx.titles.some((t) => t.first > mod.last && t.last < head.first);
+      if (titled) continue; // the title rules own "Iranian Foreign Minister X"
+      const rule = relNoun ? lookupNoun(relNoun) : undefined;
+      const phrase = wording(ctx, mod.first, head.last);
+      if (rule) {
+        ctx.emit(head, rule.relation, mod, `${rule.reason}-modifier`, rule.confidence - 0.05, phrase);
+        continue;
+      }
+      if (mod.possessive) {
+        if (mod.type === 'person' && head.type === 'organization' && between.length === 0)
+          ctx.emit(mod, 'leader_of', head, 'possessive-person-organization', 0.55, phrase);
+        else if (head.type === 'program') ctx.emit(head, 'program_of', mod, 'possessive-program', 0.6, phrase);
+        else if (mod.type === 'organization' && head.type === 'organization') ctx.emit(head, 'part_of', mod, 'possessive-organization', 0.6, phrase);
+        else if ((mod.type === 'place' || mod.type === 'country') && head.type === 'place') ctx.emit(head, 'located_in', mod, 'possessive-place', 0.65, phrase);
+        continue;
+      }
+      if (mod.type === 'country' && head.type === 'person' && between.length > 0) ctx.emit(head, 'citizen_of', mod, 'nationality-modifier', 0.55, phrase);
+      else if (mod.type === 'country' && head.type === 'organization')
+        ctx.emit(head, between.length === 0 ? 'part_of' : 'located_in', mod, 'country-modifier', 0.55, phrase);
+      else if (mod.type === 'organization' && head.type === 'person' && between.length > 0)
+        ctx.emit(head, 'employee_of', mod, 'organization-modifier', 0.55, phrase);
+    }
+  }
+}
+
 /** Relations inside noun phrases and between a name and the phrase set beside it by commas. */
 function relatePhrases(ctx: RelateContext): void {
   const { elements } = ctx.analysis;
@@ -295,36 +331,9 @@ function relatePhrases(ctx: RelateContext): void {
     const el = elements[e];
     if (el?.kind !== 'np') continue;
     const np = el.np;
-    // Inside: "Naidu's Telugu Desam Party", "IMF economist Reza Baqir", "the Somali capital Mogadishu".
-    for (const head of np.heads) {
-      for (const mod of np.mods) {
-        if (mod.id === head.id || mod.modifier) continue;
-        const between = nounsBetween(ctx, mod, head);
-        const relNoun = between.at(-1);
-        const titled = ctx.titles.some((t) => t.first > mod.last && t.last < head.first);
-        if (titled) continue; // the title rules own "Iranian Foreign Minister X"
-        const rule = relNoun ? lookupNoun(relNoun) : undefined;
-        const phrase = wording(ctx, mod.first, head.last);
-        if (rule) {
-          ctx.emit(head, rule.relation, mod, `${rule.reason}-modifier`, rule.confidence - 0.05, phrase);
-          continue;
-        }
-        if (mod.possessive) {
-          if (mod.type === 'person' && head.type === 'organization' && between.length === 0)
-            ctx.emit(mod, 'leader_of', head, 'possessive-person-organization', 0.55, phrase);
-          else if (head.type === 'program') ctx.emit(head, 'program_of', mod, 'possessive-program', 0.6, phrase);
-          else if (mod.type === 'organization' && head.type === 'organization') ctx.emit(head, 'part_of', mod, 'possessive-organization', 0.6, phrase);
-          else if ((mod.type === 'place' || mod.type === 'country') && head.type === 'place')
-            ctx.emit(head, 'located_in', mod, 'possessive-place', 0.65, phrase);
-          continue;
-        }
-        if (mod.type === 'country' && head.type === 'person' && between.length > 0) ctx.emit(head, 'citizen_of', mod, 'nationality-modifier', 0.55, phrase);
-        else if (mod.type === 'country' && head.type === 'organization')
-          ctx.emit(head, between.length === 0 ? 'part_of' : 'located_in', mod, 'country-modifier', 0.55, phrase);
-        else if (mod.type === 'organization' && head.type === 'person' && between.length > 0)
-          ctx.emit(head, 'employee_of', mod, 'organization-modifier', 0.55, phrase);
-      }
-    }
+    // Inside: "Naidu's Telugu Desam Party", "IMF economist Reza Baqir", "the Somali capital Mogadishu" (each
+    // conjunct of "A and the French scientist B" on its own).
+    for (const part of np.parts ?? [np]) relateInside(ctx, part);
     // Beside: "X, a member of Y," / "Currently a member of Y, X" / "Y's parent company, X".
     const nx = elements[e + 1];
     const comma = /^,\s*$/.test((ctx.words[np.last] as Word).post);
@@ -335,9 +344,9 @@ function relatePhrases(ctx: RelateContext): void {
       // The phrase before the comma ends where its complement ends: "a member of the French parliament, Le Pen".
       nounRelation(ctx, nx.np.heads, np, e);
     }
-    // "Hugo Chavez, predecessor and mentor of Y" and "Y's parent company, X" with the noun phrase before.
-    if (np.heads.length === 0 && np.headNoun && np.mods.some((m) => m.possessive) && nx?.kind === 'np' && nx.np.heads.length > 0) continue;
   }
+  relateNominals(ctx);
+  relatePersonOf(ctx);
   // "the noun phrase of Y, X": find "NP prep NP(with heads), NP(heads)".
   for (let e = 0; e + 3 < elements.length; e++) {
     const a = elements[e];
@@ -372,6 +381,76 @@ function appositionCloses(ctx: RelateContext, e: number): boolean {
       continue;
     }
     return false;
+  }
+}
+
+/**
+ * Action nouns with who acts and on whom: "Russia's invasion of Ukraine", "the Hamas attack on Israel", "the attack
+ * by Hamas on Israel", "talks between Iran and the E3", "Chan's visit to Brazil".
+ */
+function relateNominals(ctx: RelateContext): void {
+  const { elements } = ctx.analysis;
+  for (let e = 0; e < elements.length; e++) {
+    const el = elements[e];
+    if (el?.kind !== 'np' || !el.np.headNoun || el.np.heads.length > 0) continue;
+    const noun = el.np.headNoun;
+    const p = elements[e + 1];
+    const obj = elements[e + 2];
+    if (p?.kind !== 'prep' || obj?.kind !== 'np' || obj.np.heads.length === 0) continue;
+    if (/,/.test((ctx.words[el.last] as Word).post)) continue;
+    const rule = lookupNominal(noun, p.word);
+    if (!rule) continue;
+    const phrase = wording(ctx, el.first, obj.first - 1);
+    if (p.word === 'between') {
+      const [a, ...rest] = obj.np.heads;
+      if (a) for (const b of rest) ctx.emit(a, rule.relation, b, rule.reason, rule.confidence, phrase);
+      continue;
+    }
+    // Who acts: a possessive or a name before the noun, or "by X" right after the object.
+    let agents = el.np.mods.filter((m) => m.last < el.np.last && (m.possessive || m.demonym || ACTORS.has(m.type)));
+    if (agents.length === 0) {
+      const by = elements[e + 3];
+      const byNp = elements[e + 4];
+      if (by?.kind === 'prep' && by.word === 'by' && byNp?.kind === 'np') agents = byNp.np.heads;
+    }
+    for (const a of agents) {
+      if (!ACTORS.has(a.type)) continue;
+      for (const t of obj.np.heads) {
+        if (rule.relation === 'interviewed') ctx.emit(t, rule.relation, a, rule.reason, rule.confidence, phrase);
+        else ctx.emit(a, rule.relation, t, rule.reason, rule.confidence, phrase);
+      }
+    }
+  }
+}
+
+/** "Jane Doe of Acme Corp", "John Smith, 50, of Springfield": where a person works or lives. */
+function relatePersonOf(ctx: RelateContext): void {
+  const { elements } = ctx.analysis;
+  for (let e = 0; e < elements.length; e++) {
+    const el = elements[e];
+    if (el?.kind !== 'np' || el.np.heads.length === 0 || !el.np.heads.every((h) => h.type === 'person') || el.np.headNoun) continue;
+    let x = e + 1;
+    // ", 50," an age between commas.
+    const age = elements[x];
+    if (
+      age?.kind === 'np' &&
+      age.np.heads.length === 0 &&
+      /^,\s*$/.test((ctx.words[el.last] as Word).post) &&
+      /^\d{1,3}$/.test((ctx.words[age.first] as Word).text) &&
+      age.first === age.last
+    )
+      x++;
+    else if (/[^\s]/.test((ctx.words[el.last] as Word).post)) continue;
+    const of = elements[x];
+    const where = elements[x + 1];
+    if (of?.kind !== 'prep' || of.word !== 'of' || where?.kind !== 'np' || where.np.heads.length === 0) continue;
+    for (const p of el.np.heads) {
+      for (const w of where.np.heads) {
+        const phrase = wording(ctx, el.first, where.first - 1);
+        if (w.type === 'place' || w.type === 'country') ctx.emit(p, 'lives_in', w, 'person-of-place', 0.6, phrase);
+        else if (w.type === 'organization') ctx.emit(p, 'affiliated_with', w, 'person-of-organization', 0.55, phrase);
+      }
+    }
   }
 }
 

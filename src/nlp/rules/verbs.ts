@@ -301,6 +301,104 @@ export const NOUN_RULES: NounRule[] = [
   { reason: 'noun-headquarters', nouns: ['headquarters', 'home', 'seat'], relation: 'based_in', confidence: 0.55 },
 ];
 
+/**
+ * Nouns that name an action ("talks", "visit", "invasion"): the relation they state between the one who acts (a
+ * possessive, a demonym or a name before the noun, "by X" after it, or the subject of a verb that has the noun as
+ * its object: "held talks with", "imposed sanctions on") and the object after their preposition. "between X and Y"
+ * relates X and Y.
+ */
+export interface NominalRule {
+  reason: string;
+  nouns: string[];
+  relation: string;
+  preps: string[];
+  /** "talks between X and Y": the two sides are related to each other. */
+  between?: boolean;
+  confidence: number;
+}
+
+export const NOMINAL_RULES: NominalRule[] = [
+  { reason: 'nominal-visit', nouns: ['visit', 'visits', 'trip', 'trips', 'tour', 'journey'], relation: 'visited', preps: ['to'], confidence: 0.6 },
+  {
+    reason: 'nominal-talks',
+    nouns: ['talks', 'negotiations', 'dialogue', 'consultations', 'discussions'],
+    relation: 'negotiates_with',
+    preps: ['with'],
+    between: true,
+    confidence: 0.6,
+  },
+  {
+    reason: 'nominal-meeting',
+    nouns: ['meeting', 'meetings', 'summit', 'call', 'phone call', 'encounter'],
+    relation: 'met_with',
+    preps: ['with'],
+    between: true,
+    confidence: 0.6,
+  },
+  {
+    reason: 'nominal-attack',
+    nouns: [
+      'attack',
+      'attacks',
+      'strike',
+      'strikes',
+      'airstrike',
+      'airstrikes',
+      'assault',
+      'offensive',
+      'raid',
+      'raids',
+      'bombing',
+      'bombardment',
+      'shelling',
+      'incursion',
+    ],
+    relation: 'attacked',
+    preps: ['on', 'against'],
+    confidence: 0.6,
+  },
+  { reason: 'nominal-invasion', nouns: ['invasion', 'occupation'], relation: 'attacked', preps: ['of'], confidence: 0.65 },
+  { reason: 'nominal-acquisition', nouns: ['acquisition', 'purchase', 'takeover', 'buyout'], relation: 'acquired', preps: ['of'], confidence: 0.6 },
+  { reason: 'nominal-merger', nouns: ['merger', 'combination', 'tie-up'], relation: 'merged_with', preps: ['with'], between: true, confidence: 0.6 },
+  {
+    reason: 'nominal-deal',
+    nouns: ['deal', 'deals', 'agreement', 'agreements', 'pact', 'accord', 'treaty', 'partnership', 'contract', 'alliance'],
+    relation: 'partnered_with',
+    preps: ['with'],
+    between: true,
+    confidence: 0.55,
+  },
+  {
+    reason: 'nominal-ties',
+    nouns: ['ties', 'relations', 'relationship', 'cooperation', 'collaboration'],
+    relation: 'cooperates_with',
+    preps: ['with'],
+    between: true,
+    confidence: 0.55,
+  },
+  { reason: 'nominal-rivalry', nouns: ['rivalry', 'feud', 'dispute', 'row', 'standoff'], relation: 'opposes', preps: ['with'], between: true, confidence: 0.5 },
+  { reason: 'nominal-war', nouns: ['war', 'conflict', 'fighting', 'clashes', 'battle'], relation: 'attacked', preps: ['against', 'on'], confidence: 0.5 },
+  { reason: 'nominal-sanctions', nouns: ['sanctions', 'embargo', 'tariffs', 'restrictions'], relation: 'sanctions', preps: ['on', 'against'], confidence: 0.6 },
+  { reason: 'nominal-ban', nouns: ['ban'], relation: 'banned', preps: ['on'], confidence: 0.55 },
+  { reason: 'nominal-support', nouns: ['support', 'backing', 'endorsement', 'solidarity'], relation: 'supports', preps: ['for', 'to', 'of'], confidence: 0.55 },
+  {
+    reason: 'nominal-aid',
+    nouns: ['aid', 'assistance', 'relief', 'help', 'donation', 'donations'],
+    relation: 'aid_to',
+    preps: ['to', 'for'],
+    confidence: 0.55,
+  },
+  { reason: 'nominal-criticism', nouns: ['criticism', 'condemnation', 'rebuke'], relation: 'criticized', preps: ['of'], confidence: 0.55 },
+  { reason: 'nominal-withdrawal', nouns: ['withdrawal', 'exit', 'pullout', 'departure'], relation: 'withdrew_from', preps: ['from'], confidence: 0.6 },
+  { reason: 'nominal-victory', nouns: ['victory', 'win', 'triumph'], relation: 'defeated', preps: ['over', 'against'], confidence: 0.6 },
+  { reason: 'nominal-defeat', nouns: ['defeat', 'loss'], relation: 'lost_to', preps: ['to'], confidence: 0.6 },
+  { reason: 'nominal-investment', nouns: ['investment', 'investments', 'stake'], relation: 'invested_in', preps: ['in'], confidence: 0.55 },
+  { reason: 'nominal-lawsuit', nouns: ['lawsuit', 'suit', 'complaint', 'case', 'charges'], relation: 'sued', preps: ['against'], confidence: 0.55 },
+  { reason: 'nominal-investigation', nouns: ['investigation', 'probe', 'inquiry', 'review'], relation: 'investigated', preps: ['into', 'of'], confidence: 0.5 },
+  { reason: 'nominal-fine', nouns: ['fine', 'penalty'], relation: 'fined', preps: ['on', 'against'], confidence: 0.55 },
+  { reason: 'nominal-interview', nouns: ['interview'], relation: 'interviewed', preps: ['with'], confidence: 0.6 },
+];
+
 /** Hyphen compounds that relate the name in them to what they describe: "China-based", "Rome-born", "Saudi-led". */
 export const COMPOUND_RULES: {
   reason: string;
@@ -349,4 +447,14 @@ export function lookupVerb(lemma: string, prep: string, via: string[], passive =
 
 export function lookupNoun(noun: string): NounRule | undefined {
   return BY_NOUN.get(noun);
+}
+
+const BY_NOMINAL = new Map<string, NominalRule>();
+for (const rule of NOMINAL_RULES) for (const n of rule.nouns) if (!BY_NOMINAL.has(n)) BY_NOMINAL.set(n, rule);
+
+/** The nominal rule for an action noun and the preposition of its object ("" for "between"). */
+export function lookupNominal(noun: string, prep: string): NominalRule | undefined {
+  const rule = BY_NOMINAL.get(noun);
+  if (!rule) return undefined;
+  return rule.preps.includes(prep) || (prep === 'between' && rule.between) ? rule : undefined;
 }

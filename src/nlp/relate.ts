@@ -6,7 +6,7 @@ import { SPEECH_LEMMAS } from './clauses.js';
 import { lookupTitle } from './lexicon/titles.js';
 import type { Word } from './parse.js';
 import type { MentionSlot } from './predicates.js';
-import { COMPOUND_RULES, lookupNominal, lookupNoun, lookupVerb } from './rules/verbs.js';
+import { COMPOUND_RULES, clauseRule, lookupNominal, lookupNoun, lookupVerb } from './rules/clauses.js';
 import type { TitleSpan } from './titles.js';
 
 export interface RelateContext {
@@ -24,10 +24,8 @@ export interface RelateContext {
 
 const ACTORS = new Set(['person', 'organization', 'country']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'during', 'on', 'since', 'until', 'after', 'before']);
-const OPEN_CONFIDENCE = 0.45;
 /** Prepositions that name what a relational noun is held in: "member of", "professor at", "adviser to". */
 const HOLDER_PREPS = new Set(['of', 'at', 'for', 'to', 'with']);
-const SPEECH_CONFIDENCE = 0.5;
 
 const snake = (s: string): string =>
   s
@@ -95,7 +93,8 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
   if (vg.lemma === 'tell' || vg.lemma === 'say' || vg.lemma === 'speak') {
     const addressee = frame.objects.find((o) => o.prep === (vg.lemma === 'tell' ? '' : 'to'));
     for (const o of addressee?.np.heads ?? [])
-      if (o.type === 'organization') for (const s of subjects) emitFrame(ctx, o, s, 'interviewed', 'told-outlet', 0.6, vg, addressee?.np ?? null, planned);
+      if (o.type === 'organization')
+        for (const s of subjects) emitFrame(ctx, o, s, 'interviewed', 'told-outlet', clauseRule('told-outlet').confidence, vg, addressee?.np ?? null, planned);
   }
   // Besides what was said, a speech verb relates only by its rules ("announced aid for Y", "posted on X").
   const speechOnly = speech && vg.lemma !== 'post' && vg.lemma !== 'tweet' && vg.lemma !== 'write';
@@ -114,7 +113,20 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
         if (rule) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
         else if (nominal?.relation === 'interviewed') emitFrame(ctx, t, s, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
         else if (nominal) emitFrame(ctx, s, t, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
-        else emitFrame(ctx, s, t, openPredicate(ctx.words, vg, o.prep, o.via, planned), 'clause-predicate', OPEN_CONFIDENCE, vg, o.np, planned, o.prep, o.via);
+        else
+          emitFrame(
+            ctx,
+            s,
+            t,
+            openPredicate(ctx.words, vg, o.prep, o.via, planned),
+            'clause-predicate',
+            clauseRule('clause-predicate').confidence,
+            vg,
+            o.np,
+            planned,
+            o.prep,
+            o.via,
+          );
       }
     }
   });
@@ -176,7 +188,7 @@ function relateSpeech(ctx: RelateContext, frame: Frame): void {
   }
   const predicate = wording(ctx, vg.first, vg.last);
   for (const sp of speakers)
-    for (const t of targets.values()) if (t.id !== sp.id) ctx.emit(sp, 'said_about', t, 'reported-speech', SPEECH_CONFIDENCE, predicate);
+    for (const t of targets.values()) if (t.id !== sp.id) ctx.emit(sp, 'said_about', t, 'reported-speech', clauseRule('reported-speech').confidence, predicate);
 }
 
 /** "X is the capital of Y", "X is currently a professor at Y", "X was one of the key figures negotiating Y". */
@@ -199,7 +211,7 @@ function relateCopula(ctx: RelateContext, frame: Frame): void {
             planned ? 'plans_to_be_in' : 'was_in',
             t,
             'copula-location',
-            0.5,
+            clauseRule('copula-location').confidence,
             wording(ctx, frame.verb.first, frame.verb.last + 1),
             planned ? 'planned' : undefined,
           );
@@ -253,7 +265,7 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
     if (title?.relation) {
       relation = title.relation;
       reason = 'apposition-title';
-      confidence = 0.7;
+      confidence = clauseRule(reason).confidence;
     } else if (rule) {
       relation = rule.relation;
       reason = rule.reason;
@@ -261,7 +273,7 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
     } else if (prep) {
       relation = snake(`${noun} ${prep}`);
       reason = 'apposition-noun';
-      confidence = OPEN_CONFIDENCE;
+      confidence = clauseRule(reason).confidence;
     } else continue;
     for (const s of subjects) {
       for (const h of holders) {
@@ -283,7 +295,8 @@ function roleRelation(ctx: RelateContext, bearers: MentionSlot[], noun: NounPhra
   const phrase = wording(ctx, noun.first, noun.last);
   for (const b of bearers)
     for (const h of holders)
-      if (b.id !== h.id) ctx.emit(b, planned ? `plans_to_be_${relation}` : relation, h, 'role-as', 0.65, phrase, planned ? 'planned' : undefined);
+      if (b.id !== h.id)
+        ctx.emit(b, planned ? `plans_to_be_${relation}` : relation, h, 'role-as', clauseRule('role-as').confidence, phrase, planned ? 'planned' : undefined);
 }
 
 /** The title inside a phrase, as the lexicon spells it ("director-general", "chief executive"). */
@@ -304,22 +317,25 @@ function relateInside(ctx: RelateContext, np: NounPhrase): void {
       const rule = relNoun ? lookupNoun(relNoun) : undefined;
       const phrase = wording(ctx, mod.first, head.last);
       if (rule) {
-        ctx.emit(head, rule.relation, mod, `${rule.reason}-modifier`, rule.confidence - 0.05, phrase);
+        ctx.emit(head, rule.relation, mod, rule.reason, rule.confidence - 0.05, phrase);
         continue;
       }
       if (mod.possessive) {
         if (mod.type === 'person' && head.type === 'organization' && between.length === 0)
-          ctx.emit(mod, 'leader_of', head, 'possessive-person-organization', 0.55, phrase);
-        else if (head.type === 'program') ctx.emit(head, 'program_of', mod, 'possessive-program', 0.6, phrase);
-        else if (mod.type === 'organization' && head.type === 'organization') ctx.emit(head, 'part_of', mod, 'possessive-organization', 0.6, phrase);
-        else if ((mod.type === 'place' || mod.type === 'country') && head.type === 'place') ctx.emit(head, 'located_in', mod, 'possessive-place', 0.65, phrase);
+          ctx.emit(mod, 'leader_of', head, 'possessive-person-organization', clauseRule('possessive-person-organization').confidence, phrase);
+        else if (head.type === 'program') ctx.emit(head, 'program_of', mod, 'possessive-program', clauseRule('possessive-program').confidence, phrase);
+        else if (mod.type === 'organization' && head.type === 'organization')
+          ctx.emit(head, 'part_of', mod, 'possessive-body', clauseRule('possessive-body').confidence, phrase);
+        else if ((mod.type === 'place' || mod.type === 'country') && head.type === 'place')
+          ctx.emit(head, 'located_in', mod, 'possessive-locality', clauseRule('possessive-locality').confidence, phrase);
         continue;
       }
-      if (mod.type === 'country' && head.type === 'person' && between.length > 0) ctx.emit(head, 'citizen_of', mod, 'nationality-modifier', 0.55, phrase);
+      if (mod.type === 'country' && head.type === 'person' && between.length > 0)
+        ctx.emit(head, 'citizen_of', mod, 'nationality-modifier', clauseRule('nationality-modifier').confidence, phrase);
       else if (mod.type === 'country' && head.type === 'organization')
-        ctx.emit(head, between.length === 0 ? 'part_of' : 'located_in', mod, 'country-modifier', 0.55, phrase);
+        ctx.emit(head, between.length === 0 ? 'part_of' : 'located_in', mod, 'country-modifier', clauseRule('country-modifier').confidence, phrase);
       else if (mod.type === 'organization' && head.type === 'person' && between.length > 0)
-        ctx.emit(head, 'employee_of', mod, 'organization-modifier', 0.55, phrase);
+        ctx.emit(head, 'employee_of', mod, 'organization-modifier', clauseRule('organization-modifier').confidence, phrase);
     }
   }
 }
@@ -447,8 +463,9 @@ function relatePersonOf(ctx: RelateContext): void {
     for (const p of el.np.heads) {
       for (const w of where.np.heads) {
         const phrase = wording(ctx, el.first, where.first - 1);
-        if (w.type === 'place' || w.type === 'country') ctx.emit(p, 'lives_in', w, 'person-of-place', 0.6, phrase);
-        else if (w.type === 'organization') ctx.emit(p, 'affiliated_with', w, 'person-of-organization', 0.55, phrase);
+        if (w.type === 'place' || w.type === 'country') ctx.emit(p, 'lives_in', w, 'person-of-place', clauseRule('person-of-place').confidence, phrase);
+        else if (w.type === 'organization')
+          ctx.emit(p, 'affiliated_with', w, 'person-of-organization', clauseRule('person-of-organization').confidence, phrase);
       }
     }
   }

@@ -1,6 +1,125 @@
-// The normaliser as data: verb lemmas (with their preposition) and relational nouns mapped to ONTOLOGY.md relation
-// names. A predicate that maps to none is kept as an open predicate (lemma form + preposition, lower_snake).
-// Each entry has a unique reason; the table-driven tests hold examples where it must fire and where it must not.
+// The clause layer's rules as data. The normaliser: verb lemmas (with their preposition), relational nouns, action
+// nouns and hyphen compounds mapped to ONTOLOGY.md relation names; a predicate that maps to none is kept as an open
+// predicate (the verb as written + preposition, lower_snake). Then the constructions the layer reads (speech,
+// appositions, possessives, modifiers). Each entry has a unique reason, kept on the relation as provenance; the
+// table-driven tests hold examples where it must fire and where it must not.
+
+/** A construction of the clause layer and the relation it states. */
+export interface ClauseRule {
+  reason: string;
+  relation: string;
+  confidence: number;
+  description: string;
+}
+
+export const CLAUSE_RULES: ClauseRule[] = [
+  {
+    reason: 'clause-predicate',
+    relation: 'verb_prep (open)',
+    confidence: 0.45,
+    description:
+      'A subject, a verb the normaliser does not know, and its object: the verb as written and its preposition ("arrived outside", "sealed deals with").',
+  },
+  {
+    reason: 'reported-speech',
+    relation: 'said_about',
+    confidence: 0.5,
+    description: 'A speaker and the names in what was said: "X said (that) …", "“…,” X said", "according to X, …"; a quotation may run over several sentences.',
+  },
+  {
+    reason: 'told-outlet',
+    relation: 'interviewed',
+    confidence: 0.6,
+    description: '"X told Reuters", "X said to Sky": the outlet interviewed the speaker.',
+  },
+  {
+    reason: 'apposition-title',
+    relation: 'from-title',
+    confidence: 0.7,
+    description: 'A name and a title of office beside it, before or after, in a copula or after "as": "X, commissioner of Y", "X was the governor of Y".',
+  },
+  {
+    reason: 'apposition-noun',
+    relation: 'noun_prep (open)',
+    confidence: 0.45,
+    description: 'A name and a relational noun the normaliser does not know, with its complement: "X, envoy for Y" → envoy_for.',
+  },
+  {
+    reason: 'role-as',
+    relation: 'from-title',
+    confidence: 0.65,
+    description: 'A role a verb gives: "appointed X as the governor of Y", "X was re-elected the leader of Y".',
+  },
+  {
+    reason: 'copula-location',
+    relation: 'was_in',
+    confidence: 0.5,
+    description: 'Where someone is or will be: "X will be in Recife" (planned: plans_to_be_in).',
+  },
+  {
+    reason: 'possessive-person-organization',
+    relation: 'leader_of',
+    confidence: 0.55,
+    description: '"Naidu\'s Telugu Desam Party": a person\'s party or company, named right after the possessive, is led by them.',
+  },
+  {
+    reason: 'possessive-program',
+    relation: 'program_of',
+    confidence: 0.6,
+    description: '"Trump\'s Putting America First order", "the IMF\'s bailout programme": a program belongs to its possessor.',
+  },
+  {
+    reason: 'possessive-body',
+    relation: 'part_of',
+    confidence: 0.6,
+    description: '"the UN\'s International Organization for Migration": a body in the possession of another is part of it.',
+  },
+  {
+    reason: 'possessive-locality',
+    relation: 'located_in',
+    confidence: 0.65,
+    description: '"Tirana\'s National Stadium": a place in the possession of a place lies in it.',
+  },
+  {
+    reason: 'nationality-modifier',
+    relation: 'citizen_of',
+    confidence: 0.55,
+    description: '"French scientist X", "Italy international X": a person described by a country and a noun is its national.',
+  },
+  {
+    reason: 'country-modifier',
+    relation: 'part_of | located_in',
+    confidence: 0.55,
+    description: '"US Federal Trade Commission" (part_of), "British rival BG Group" (located_in): a body described by a country.',
+  },
+  {
+    reason: 'organization-modifier',
+    relation: 'employee_of',
+    confidence: 0.55,
+    description: '"IMF economist X", "UC Berkeley biochemist X": a person described by a body and a noun of work works there.',
+  },
+  {
+    reason: 'person-of-place',
+    relation: 'lives_in',
+    confidence: 0.6,
+    description: '"John Smith, 50, of Springfield", "Jane Doe of Ohio": where a person lives.',
+  },
+  {
+    reason: 'person-of-organization',
+    relation: 'affiliated_with',
+    confidence: 0.55,
+    description: '"Jane Doe of Acme Corp": the body a person belongs to.',
+  },
+];
+
+const CLAUSE_BY_REASON = new Map(CLAUSE_RULES.map((r) => [r.reason, r]));
+
+/** A construction rule by its reason (throws on a reason nobody registered: every relation names a real rule). */
+export function clauseRule(reason: string): ClauseRule {
+  const rule = CLAUSE_BY_REASON.get(reason);
+  if (!rule) throw new Error(`nlp.clauseRule: no clause rule "${reason}"`);
+  return rule;
+}
 
 export interface VerbRule {
   reason: string;

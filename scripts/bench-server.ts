@@ -60,6 +60,8 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
       weight: 1,
       evidence: [],
       rules: ['synthetic'],
+      predicates: [],
+      modality: null,
       cooccurrence: false,
     });
   }

@@ -56,6 +56,8 @@ export function edgeRecord(id: string, e: RelationEdge) {
     weight: e.weight,
     evidenceCount: e.evidence.length,
     rules: e.rules,
+    predicates: e.predicates,
+    modality: e.modality ?? '',
     cooccurrence: e.cooccurrence,
   };
 }
@@ -145,6 +147,8 @@ const GRAPHML_EDGE_KEYS: [string, string][] = [
   ['weight', 'int'],
   ['evidenceCount', 'int'],
   ['rules', 'string'],
+  ['predicates', 'string'],
+  ['modality', 'string'],
   ['cooccurrence', 'boolean'],
 ];
 
@@ -173,7 +177,7 @@ export function* toGraphml(graph: KnowledgeGraph, positions: Positions): Generat
   }
   for (const key of graph.edges()) {
     const r = edgeRecord(key, graph.getEdgeAttributes(key));
-    const values: Record<string, string | number | boolean> = { ...r, rules: r.rules.join('|') };
+    const values: Record<string, string | number | boolean> = { ...r, rules: r.rules.join('|'), predicates: r.predicates.join('|') };
     let out = `    <edge id="${xml(key)}" source="${xml(r.source)}" target="${xml(r.target)}">`;
     for (const [k] of GRAPHML_EDGE_KEYS) out += `<data key="e_${k}">${xml(String(values[k] ?? ''))}</data>`;
     yield `${out}</edge>\n`;
@@ -249,6 +253,8 @@ const GEXF_EDGE_ATTRIBUTES: [string, string][] = [
   ['confidence', 'double'],
   ['evidenceCount', 'integer'],
   ['rules', 'string'],
+  ['predicates', 'string'],
+  ['modality', 'string'],
   ['cooccurrence', 'boolean'],
 ];
 
@@ -274,7 +280,7 @@ export function* toGexf(graph: KnowledgeGraph, positions: Positions): Generator<
   yield '    </nodes>\n    <edges>\n';
   for (const key of graph.edges()) {
     const r = edgeRecord(key, graph.getEdgeAttributes(key));
-    const values: Record<string, string | number | boolean> = { ...r, rules: r.rules.join('|') };
+    const values: Record<string, string | number | boolean> = { ...r, rules: r.rules.join('|'), predicates: r.predicates.join('|') };
     let out = `      <edge id="${xml(key)}" source="${xml(r.source)}" target="${xml(r.target)}" label="${xml(r.type)}" weight="${r.weight}"><attvalues>`;
     for (const [k] of GEXF_EDGE_ATTRIBUTES) out += `<attvalue for="${k}" value="${xml(String(values[k] ?? ''))}"/>`;
     yield `${out}</attvalues></edge>\n`;

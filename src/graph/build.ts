@@ -235,6 +235,8 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string,
       weight: 0,
       evidence: [],
       rules: [],
+      predicates: [],
+      modality: r.modality ?? null,
       cooccurrence: r.type === 'co_occurs_with',
     };
     graph.addDirectedEdgeWithKey(r.id, r.source, r.target, edge);
@@ -243,7 +245,7 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string,
   let edge = graph.getEdgeAttributes(r.id);
   if (change && !change.edges.has(r.id)) {
     const keys = evidenceKeys.get(edge);
-    edge = { ...edge, evidence: [...edge.evidence], rules: [...edge.rules] };
+    edge = { ...edge, evidence: [...edge.evidence], rules: [...edge.rules], predicates: [...edge.predicates] };
     if (keys) evidenceKeys.set(edge, keys);
     graph.replaceEdgeAttributes(r.id, edge);
     change.edges.add(r.id);
@@ -266,4 +268,5 @@ function addRelation(graph: KnowledgeGraph, r: ExtractedRelation, docId: string,
   edge.weight = edge.evidence.length;
   edge.confidence = Math.max(edge.confidence, r.confidence);
   if (!edge.rules.includes(r.rule)) edge.rules = [...edge.rules, r.rule].sort();
+  if (r.predicate && !edge.predicates.includes(r.predicate)) edge.predicates = [...edge.predicates, r.predicate].sort();
 }

@@ -39,6 +39,10 @@ export interface RelationEdge {
   weight: number;
   evidence: EvidenceRef[];
   rules: string[];
+  /** The wordings that state it, as written ("has been repeatedly criticized by"), distinct and sorted. */
+  predicates: string[];
+  /** "planned" when the text says it will happen ("will meet with"), not that it did. */
+  modality: 'planned' | null;
   /** True for `co_occurs_with`: same sentence, nothing stated. */
   cooccurrence: boolean;
 }

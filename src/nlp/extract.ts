@@ -16,7 +16,7 @@ import { entityId } from './slug.js';
 import type { Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
 
 /** Bump when rules change: stored extractions record it, and `reindex` re-runs older ones. */
-export const EXTRACTOR_VERSION = 'newsgraph-nlp/0.2.0';
+export const EXTRACTOR_VERSION = 'newsgraph-nlp/0.3.0';
 
 export type ExtractInput = Pick<Document, 'id' | 'title' | 'publishedAt' | 'text'>;
 

@@ -157,6 +157,24 @@ const CLASSIFIERS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Adverbs compromise sometimes tags otherwise ("later obtained", "also said"). */
+const ALWAYS_ADVERBS = new Set([
+  'later',
+  'then',
+  'also',
+  'soon',
+  'recently',
+  'still',
+  'already',
+  'again',
+  'earlier',
+  'previously',
+  'subsequently',
+  'separately',
+  'meanwhile',
+  'currently',
+  'now',
+]);
 const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'every', 'each', 'early', 'late']);
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
 const SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'unless', 'if', 'whether', 'when', 'once', 'where', 'so']);
@@ -339,6 +357,7 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
       return 'prep';
     }
     if (NEGATIVE.has(lower) && lower !== 'no') return 'vmod';
+    if (ALWAYS_ADVERBS.has(lower)) return 'adv';
     if (isVerbWord(words, k)) return 'v';
     if (PREPOSITIONS.has(lower) || (has(w, 'Preposition') && !has(w, 'Noun'))) return 'prep';
     if (has(w, 'Adverb') && !has(w, 'Noun', 'Adjective')) return 'adv';
@@ -428,8 +447,7 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
         const inSlot = slotAt.get(j);
         const sameSlot = inSlot !== undefined && slotAt.get(j + 1) === inSlot;
         // "International Monetary Fund (IMF) economist Reza Baqir": a bracketed acronym does not end the phrase.
-        const bracketed =
-          /^\s*\($/.test(w.post) && /^\)\s*$/.test((words[j + 1] as Word).post) && slotAt.has(j + 1) && cls[j + 2] === 'n' && !breakAfter(words[j + 1] as Word);
+        const bracketed = /^\s*\($/.test(w.post) && /^\)\s*(,\s*)?$/.test((words[j + 1] as Word).post) && slotAt.has(j + 1) && inSlot !== undefined;
         const closing = /^\)\s*$/.test(w.post) && /\($/.test((words[j - 1] as Word | undefined)?.post ?? '') && slotAt.has(j) && cls[j + 1] === 'n';
         if (!sameSlot && !bracketed && !closing && (breakAfter(w) || (w.possessive === false && /['’]$/.test(w.text)))) break;
         // "in Colombia this week", "Pakistan last month": a time expression is its own phrase.
@@ -814,27 +832,43 @@ function followedByBy(words: Word[], vg: VerbGroup): boolean {
 }
 
 /**
- * The noun phrase at x stands before a comma: "X, a spokesman for Y," or "X, who …,". Walk back over the inserted
- * piece to the phrase it describes; prefer whichever of the two a mention heads.
+ * The noun phrase at x stands right before the verb and ends with a comma: something was inserted between the
+ * subject and its verb. "X, who leads Y, said": the relative clause's antecedent. "X, a spokesman for Y, told" and
+ * "The court's president, X, said": of the name and the description set side by side, the name.
  */
 function skipApposition(words: Word[], elements: Element[], x: number): NounPhrase | null {
-  const near = subjectPhrase(elements, x);
-  // Find the start of the inserted piece: the previous comma at this level.
+  // The inserted piece runs from the comma before it (y - 1 ends with that comma) to x.
   let y = x;
-  while (y > 0) {
-    const prev = elements[y - 1] as Element;
-    if (commaAfter(words[prev.last] as Word)) break;
-    if (prev.kind === 'vg' && prev.vg.nonFinite === null) return near?.heads.length ? near : null;
-    y--;
+  while (y > 0 && !commaAfter(words[(elements[y - 1] as Element).last] as Word)) y--;
+  const headOf = (from: number, to: number): number => {
+    // The first noun phrase of a stretch that no preposition governs: "the director of PAHO" → "the director".
+    for (let z = from; z <= to; z++) {
+      const el = elements[z] as Element;
+      if (el.kind === 'np' && (z === from || (elements[z - 1] as Element).kind !== 'prep')) return z;
+      if (el.kind === 'vg' || el.kind === 'rel' || el.kind === 'sub') break;
+    }
+    return -1;
+  };
+  const pieceStart = elements[y] as Element;
+  const nearIdx = pieceStart.kind === 'rel' ? -1 : headOf(y, x);
+  const near = nearIdx >= 0 ? subjectPhrase(elements, nearIdx) : null;
+  if (y === 0) return near?.heads.length ? near : null;
+  // The phrase before the piece: the head of its own stretch back to the comma or clause start before it.
+  let z = y - 1;
+  while (z > 0 && !commaAfter(words[(elements[z - 1] as Element).last] as Word) && (elements[z - 1] as Element).kind !== 'vg') z--;
+  const farIdx = headOf(z, y - 1);
+  const far = farIdx >= 0 ? subjectPhrase(elements, farIdx) : null;
+  if (pieceStart.kind === 'rel') return far?.heads.length ? far : null;
+  for (let w = y; w <= x; w++) {
+    const el = elements[w] as Element;
+    if (el.kind === 'vg' && el.vg.nonFinite === null) return near?.heads.length ? near : null;
   }
-  const outer = elements[y - 1];
-  if (y > 0 && outer?.kind === 'np') {
-    const far = subjectPhrase(elements, y - 1);
-    // "The court's president, Bénédicte de Perthuis, said": the name, not the title, is the speaker.
-    if (far?.heads.length) return far;
-    if (near?.heads.length && far?.headNoun) return near;
-  }
-  return near?.heads.length ? near : null;
+  const named = (p: NounPhrase | null): boolean => (p?.heads.length ?? 0) > 0;
+  // "The court's president, Bénédicte de Perthuis, said": the name; "Abid Qamar, a spokesman for Y, told": the name.
+  if (named(near) && !named(far)) return near;
+  if (named(far) && !named(near)) return far;
+  if (named(near) && named(far)) return near?.heads.every((h) => h.type === 'person') && !far?.heads.every((h) => h.type === 'person') ? near : far;
+  return null;
 }
 
 /**
@@ -1003,7 +1037,8 @@ function speechContent(words: Word[], elements: Element[], e: number, frame: Fra
   // Inverted attribution: "“…,” said Shell CEO Ben van Beurden."
   if (!frame.subject && afterQuoteOrComma) {
     const nx = elements[e + 1];
-    if (nx?.kind === 'np' && nx.np.heads.length > 0) {
+    const titleThenName = nx?.kind === 'np' && nx.np.heads.length === 0 && commaAfter(words[nx.last] as Word) && elements[e + 2]?.kind === 'np';
+    if (nx?.kind === 'np' && (nx.np.heads.length > 0 || titleThenName)) {
       frame.subject = nx.np;
       // "said Shell CEO, Ben van Beurden": the name after the comma.
       const after = elements[e + 2];
@@ -1013,7 +1048,11 @@ function speechContent(words: Word[], elements: Element[], e: number, frame: Fra
       frame.objects = frame.objects.filter((o) => o.np !== nx.np && o.np !== afterNp);
     }
   }
-  if (vg.form === 'according') return { first: 0, last: words.length - 1 };
+  if (vg.form === 'according') {
+    // "according to X": X is the speaker; no subject of its own.
+    frame.subject = null;
+    return { first: 0, last: words.length - 1 };
+  }
   // What follows the verb (and an inverted speaker, and the addressee of "told"): content if a clause is there.
   let k = vg.last + 1;
   if (frame.subjectVia === 'inverted' && frame.subject) k = Math.max(k, frame.subject.last + 1);

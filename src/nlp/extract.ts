@@ -138,19 +138,30 @@ export function extract(doc: ExtractInput): Extraction {
     }
   }
 
-  // Events and action relations from trigger words.
-  const slots: MentionSlot[][] = perSentence.map(({ candidates: cs }) =>
+  // Each sentence's entity mentions as the predicate layers see them. A platform ("a post on X") is where something
+  // was said, never who said it or what about: the clause layer sees it, flagged; the trigger layer does not.
+  const allSlots: MentionSlot[][] = perSentence.map(({ candidates: cs }) =>
     cs.flatMap((c) => {
       const id = idOf.get(c);
       const e = id ? entities.get(id) : undefined;
       const w = parsed.bySentence[c.sentence]?.[c.last];
       const modifier = w !== undefined && c.end < w.end && !w.possessive;
       const titleFirst = c.title && c.title.last === c.first - 1 ? c.title.first : undefined;
-      // A platform ("a post on X") is where something was said, never who said it or what about.
-      if (c.reason === 'platform') return [];
-      return id && e ? [{ id, name: e.name, type: e.type, first: c.first, last: c.last, possessive: w?.possessive ?? false, modifier, titleFirst }] : [];
+      const slot: MentionSlot = {
+        id: id ?? '',
+        name: e?.name ?? '',
+        type: e?.type ?? 'organization',
+        first: c.first,
+        last: c.last,
+        possessive: w?.possessive ?? false,
+        modifier,
+      };
+      if (titleFirst !== undefined) slot.titleFirst = titleFirst;
+      if (c.reason === 'platform') slot.platform = true;
+      return id && e ? [slot] : [];
     }),
   );
+  const slots = allSlots.map((ss) => ss.filter((s) => !s.platform));
   const people = slots.flatMap((ss, si) => ss.filter((s) => s.type === 'person').map((s) => ({ si, s })));
   const personBefore = (si: number, word: number): MentionSlot | null => {
     let found: MentionSlot | null = null;
@@ -167,7 +178,7 @@ export function extract(doc: ExtractInput): Extraction {
   const analyses: SentenceAnalysis[] = [];
   parsed.bySentence.forEach((words, si) => {
     const slotAt = new Map<number, MentionSlot>();
-    for (const s of slots[si] ?? []) for (let k = s.first; k <= s.last; k++) slotAt.set(k, s);
+    for (const s of allSlots[si] ?? []) for (let k = s.first; k <= s.last; k++) slotAt.set(k, s);
     for (const d of perSentence[si]?.demonyms ?? []) {
       if (slotAt.has(d.word)) continue;
       const id = countryId(d.iso);

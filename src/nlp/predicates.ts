@@ -21,6 +21,8 @@ export interface MentionSlot {
   pronoun?: boolean;
   /** Resolved from "it"/"they", which may stand for nothing ("it was a struggle"): never a topic of speech. */
   weakReference?: boolean;
+  /** A platform something was posted on ("on X"): the object of posting, never a speaker or a topic. */
+  platform?: boolean;
   /** A demonym standing for its country ("French scientist"): a modifier, never a phrase's head. */
   demonym?: boolean;
 }

@@ -103,7 +103,7 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
     const rule = lookupVerb(vg.lemma, o.prep, o.via);
     if (!rule && (speechOnly || (i > 0 && frame.objects.slice(0, i).some((p) => p.prep === o.prep)))) return;
     for (const s of subjects) {
-      if (!ACTORS.has(s.type) && !(s.type === 'program' && rule)) continue;
+      if ((!ACTORS.has(s.type) && !(s.type === 'program' && rule)) || s.platform) continue;
       for (const t of o.np.heads) {
         if (t.id === s.id) continue;
         // "arrived outside X", "has worked for Y in X": a place where someone went or worked, not where a thing was said.
@@ -182,7 +182,7 @@ function relateSpeech(ctx: RelateContext, frame: Frame): void {
   for (const np of ctx.analysis.phrases) {
     if (np.first < content.first || np.last > content.last) continue;
     for (const s of [...np.mods, ...np.heads]) {
-      if (skip.has(s.first) || s.modifier || s.demonym || s.weakReference) continue;
+      if (skip.has(s.first) || s.modifier || s.demonym || s.weakReference || s.platform) continue;
       if (!targets.has(s.id)) targets.set(s.id, s);
     }
   }

@@ -70,6 +70,8 @@ export interface Frame {
 export interface Referents {
   pronoun: (k: number) => MentionSlot[];
   definite: (noun: string, k: number) => MentionSlot | null;
+  /** "the Italian capital": the capital of the demonym's country, when the story names it. */
+  capital: (country: MentionSlot, k: number) => MentionSlot | null;
 }
 
 export interface SentenceAnalysis {
@@ -597,12 +599,21 @@ function makePhrase(words: Word[], first: number, last: number, slotAt: Map<numb
   if (lastSlot && !lastSlot.possessive) heads.push(lastSlot);
   else if (lastSlot) mods.push(lastSlot);
   const lw = words[last] as Word;
-  // "the commission said", "taken the hotel": a definite noun naming the kind of a body or place named before.
-  if (heads.length === 0 && mods.length === 0 && (words[first] as Word).lower === 'the' && last > first && has(lw, 'Noun') && !has(lw, 'Plural')) {
-    let plain = true;
-    for (let k = first + 1; k < last; k++) if (!has(words[k] as Word, 'Adjective')) plain = false;
-    const ref = plain ? refer.definite(lw.base.toLowerCase(), last) : null;
-    if (ref) heads.push({ ...ref, first: last, last, possessive: lw.possessive, pronoun: true });
+  // "the commission said", "taken the hotel", "the court's president": a definite noun naming the kind of a body or
+  // place named before; "the Italian capital": the capital of that country, when the story names it.
+  if (heads.length === 0 && (words[first] as Word).lower === 'the' && last > first) {
+    let end = last;
+    for (let k = first + 1; k < last; k++) if ((words[k] as Word).possessive && !slotAt.has(k)) end = k;
+    const ew = words[end] as Word;
+    let plain = has(ew, 'Noun') && !has(ew, 'Plural') && !slotAt.has(end);
+    for (let k = first + 1; k < end; k++) if (!has(words[k] as Word, 'Adjective') || slotAt.has(k)) plain = false;
+    const demonym = mods.length === 1 && mods[0]?.demonym ? mods[0] : undefined;
+    const ref = plain ? refer.definite(ew.base.toLowerCase(), end) : demonym && ew.lower === 'capital' && end === last ? refer.capital(demonym, end) : null;
+    if (ref) {
+      const slot: MentionSlot = { ...ref, first: end, last: end, possessive: ew.possessive, pronoun: true };
+      if (end === last && !ew.possessive) heads.push(slot);
+      else mods.push(slot);
+    }
   }
   // "the Al Arabiya channel", "the Dawn newspaper": a name with the kind of body it is after it is that body.
   const before = slotAt.get(last - 1);
@@ -763,8 +774,9 @@ function findSubject(words: Word[], elements: Element[], e: number, frame: Frame
     if (host && !adjacent) {
       frame.subject = host.subject;
       frame.subjectVia = 'control';
-      // "will be in Recife to visit X": the purpose of a plan is planned too.
-      if (host.verb.modality === 'planned' && vg.modality === 'purpose') vg.modality = 'planned';
+      // "will be in Recife to visit X": the purpose of a plan is planned too; so is what a subject "is set to",
+      // "is on course to", "is likely to" do.
+      if ((host.verb.modality === 'planned' || (host.verb.copula && vg.first - host.verb.last - 1 <= 3)) && vg.modality === 'purpose') vg.modality = 'planned';
     } else if (adjacent) {
       // "allies including X and Y pledging their support", "urged Iran to stop": the phrase right before it.
       frame.subject = subjectPhrase(elements, x);

@@ -2,14 +2,15 @@
 // a body or place named before ("the commission", "the hotel"), and quotations that run over several sentences.
 import type { Frame, Referents, SentenceAnalysis } from './clauses.js';
 import type { Parsed, Word } from './parse.js';
+import { countryByIso, lookupCountry } from './lexicon/countries.js';
 import type { MentionSlot } from './predicates.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
 const THING_PRONOUNS = new Set(['it', 'its', 'itself']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'themselves']);
 const PREPOSITION_BEFORE = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'from', 'with', 'by', 'under', 'about', 'against', 'between', 'among']);
-/** How far back (in sentences) a definite noun looks for the body it names. */
-const DEFINITE_REACH = 6;
+/** How far back (in sentences) a definite noun looks for the body it names: a news story keeps its referents. */
+const DEFINITE_REACH = 40;
 /** Types a definite noun may refer to: "the agency", "the court", "the hotel", "the alliance", "the law". */
 const DEFINITE_TYPES = new Set(['organization', 'place', 'program']);
 
@@ -30,7 +31,7 @@ export class Discourse {
   /** The referents of sentence si for the clause analysis. */
   referents(si: number): Referents {
     const words = this.parsed.bySentence[si] as Word[];
-    return { pronoun: (k) => this.pronoun(words, si, k), definite: (noun, k) => this.definite(si, k, noun) };
+    return { pronoun: (k) => this.pronoun(words, si, k), definite: (noun, k) => this.definite(si, k, noun), capital: (country) => this.capital(country) };
   }
 
   /** Remembers who was talked about: the first person subject, and the latest subject naming several. */
@@ -72,6 +73,15 @@ export class Discourse {
     if (here.length > 0) return [here.at(-1) as MentionSlot];
     const before = (this.slots[si - 1] ?? []).filter((s) => (s.type === 'organization' || s.type === 'country') && !s.modifier);
     return before[0] ? [before[0]] : [];
+  }
+
+  /** "the Italian capital" → the place the story names that is that country's capital. */
+  private capital(country: MentionSlot): MentionSlot | null {
+    const iso = lookupCountry(country.name);
+    const capitals = new Set((iso ? (countryByIso(iso)?.capitals ?? []) : []).map((c) => c.toLowerCase()));
+    if (capitals.size === 0) return null;
+    for (const ss of this.slots) for (const s of ss) if (s.type === 'place' && capitals.has(s.name.toLowerCase())) return s;
+    return null;
   }
 
   /** "the commission" → the last body named before whose name ends in "Commission"; "the hotel" → "Hotel Sahafi". */

@@ -6,7 +6,7 @@ import { type Candidate, findMentions, lowercaseVocabulary } from './mentions.js
 import { parseText, type Word } from './parse.js';
 import { analyseSentence, type SentenceAnalysis } from './clauses.js';
 import { type MentionSlot, findPredicates } from './predicates.js';
-import { relateSentence } from './relate.js';
+import { relateNamesToPlaces, relateSentence } from './relate.js';
 import { Discourse } from './discourse.js';
 import { frameEvents } from './events.js';
 import type { TitleInfo } from './lexicon/titles.js';
@@ -208,6 +208,13 @@ export function extract(doc: ExtractInput): Extraction {
         addRelation(source.id, type, target.id, reason, si, round(confidence), { predicate, ...(modality ? { modality } : {}) }),
     });
   });
+  relateNamesToPlaces(
+    [...entities.values()]
+      .filter((e) => e.mentions.length > 0)
+      .map((e) => ({ id: e.id, type: e.type, name: e.name, firstSentence: Math.min(...e.mentions.map((m) => m.sentence)) })),
+    (source, type, target, reason, sentence, confidence) =>
+      addRelation(source, type, target, reason, sentence, confidence, { predicate: (entities.get(source) as ExtractedEntity).name }),
+  );
   const demonyms = new Map<number, Map<number, string>>(perSentence.map(({ demonyms: ds }, si) => [si, new Map(ds.map((d) => [d.word, d.iso]))]));
   const triggerEvents = findPredicates({
     docId: doc.id,

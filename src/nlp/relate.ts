@@ -54,6 +54,33 @@ function wording(ctx: RelateContext, from: number, to: number): string {
   return ctx.text.slice(a.start, b.baseEnd).replace(/\s+/g, ' ');
 }
 
+const GOVERNMENT_HEADS =
+  /\b(bank|ministry|department|agency|commission|bureau|office|council|court|parliament|assembly|senate|congress|army|navy|police|government|authority|service|forces|guard)\b/i;
+
+/**
+ * Names that hold a place named in the story: "Paris court", "Radio Mogadishu", "University of California" lie in
+ * that place; "State Bank of Pakistan", a state body named after a country, is part of it. Whole words only.
+ */
+export function relateNamesToPlaces(
+  entities: { id: string; type: string; name: string; firstSentence: number }[],
+  emit: (source: string, type: string, target: string, reason: string, sentence: number, confidence: number) => void,
+): void {
+  const places = entities.filter((e) => (e.type === 'place' || e.type === 'country') && e.name.length > 2);
+  for (const e of entities) {
+    if (e.type !== 'organization' && e.type !== 'place') continue;
+    const name = ` ${e.name.toLowerCase()} `;
+    for (const p of places) {
+      if (p.id === e.id) continue;
+      const pn = p.name.toLowerCase();
+      const at = name.indexOf(` ${pn} `);
+      // At the start ("Paris court"), the end ("Radio Mogadishu") or after "of" ("Bank of England").
+      if (at < 0 || !(at === 0 || at + pn.length + 2 === name.length || name.slice(Math.max(0, at - 3), at) === ' of')) continue;
+      const type = p.type === 'country' && GOVERNMENT_HEADS.test(e.name) ? 'part_of' : 'located_in';
+      emit(e.id, type, p.id, 'named-after-place', e.firstSentence, clauseRule('named-after-place').confidence);
+    }
+  }
+}
+
 export function relateSentence(ctx: RelateContext): void {
   for (const frame of ctx.analysis.frames) relateFrame(ctx, frame);
   relatePhrases(ctx);
@@ -84,7 +111,10 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
       if (o.prep === '') continue;
       const rule = lookupVerb(vg.lemma, o.prep, o.via, true);
       if (!rule) continue;
-      for (const s of patient.np.heads) for (const t of o.np.heads) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
+      for (const s of patient.np.heads)
+        for (const t of o.np.heads)
+          if (rule.inverse) emitFrame(ctx, t, s, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
+          else emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
     }
     return;
   }
@@ -110,7 +140,8 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
         if (!rule && LOCATIVE.has(o.prep) && (t.type === 'place' || t.type === 'country') && (s.type === 'country' || o.via.length > 0 || speech)) continue;
         // "held talks with", "imposed sanctions on", "increased its support to": the action noun names it.
         const nominal = rule || o.prep === 'between' ? undefined : lookupNominal(o.via.at(-1) ?? '', o.prep);
-        if (rule) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
+        if (rule?.inverse) emitFrame(ctx, t, s, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
+        else if (rule) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
         else if (nominal?.relation === 'interviewed') emitFrame(ctx, t, s, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
         else if (nominal) emitFrame(ctx, s, t, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
         else
@@ -228,7 +259,11 @@ function relateCopula(ctx: RelateContext, frame: Frame): void {
  */
 function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhrase, e: number): void {
   const { elements } = ctx.analysis;
-  const nouns = [np.headNoun ?? np.nouns.at(-1) ?? ''].filter(Boolean);
+  // The head noun, or the relational noun before it ("parent company", "alma mater").
+  const head = np.headNoun ?? np.nouns.at(-1) ?? '';
+  const known = [...np.nouns].reverse().find((n) => lookupNoun(n) || lookupTitle(n));
+  const pair = np.nouns.length > 1 ? `${np.nouns.at(-2)} ${head}` : '';
+  const nouns = [lookupNoun(pair) ? pair : lookupNoun(head) || lookupTitle(head) || !known ? head : known].filter(Boolean);
   let x = e + 1;
   // "predecessor and mentor of Y": coordinated nouns share the complement.
   while (elements[x]?.kind === 'conj' && elements[x + 1]?.kind === 'np') {
@@ -278,8 +313,9 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
     for (const s of subjects) {
       for (const h of holders) {
         if (h.id === s.id) continue;
-        // "Y's parent company, X": X owns Y.
-        ctx.emit(s, relation, h, reason, confidence, phrase);
+        // "Y's parent company, X": X owns Y; "her party, the National Rally": she is a member of it.
+        if (rule?.possessorFirst && h.possessive && !title?.relation) ctx.emit(h, relation, s, reason, confidence, phrase);
+        else ctx.emit(s, relation, h, reason, confidence, phrase);
       }
     }
   }
@@ -363,6 +399,7 @@ function relatePhrases(ctx: RelateContext): void {
   }
   relateNominals(ctx);
   relatePersonOf(ctx);
+  relatePlaceIn(ctx);
   // "the noun phrase of Y, X": find "NP prep NP(with heads), NP(heads)".
   for (let e = 0; e + 3 < elements.length; e++) {
     const a = elements[e];
@@ -392,6 +429,7 @@ function appositionCloses(ctx: RelateContext, e: number): boolean {
     const w = ctx.words[el.last] as Word;
     if (/[,;:—–()"”.!?]/.test(w.post) || x === elements.length - 1) return true;
     const nx = elements[x + 1];
+    if (nx?.kind === 'rel') return true;
     if (nx?.kind === 'prep' || nx?.kind === 'np' || (nx?.kind === 'conj' && elements[x + 2]?.kind === 'np')) {
       x++;
       continue;
@@ -467,6 +505,24 @@ function relatePersonOf(ctx: RelateContext): void {
         else if (w.type === 'organization')
           ctx.emit(p, 'affiliated_with', w, 'person-of-organization', clauseRule('person-of-organization').confidence, phrase);
       }
+    }
+  }
+}
+
+/** "the Stadio Olimpico in the Italian capital": a place in the place that holds it (the trigger-free kind). */
+function relatePlaceIn(ctx: RelateContext): void {
+  const { elements } = ctx.analysis;
+  for (let e = 0; e + 2 < elements.length; e++) {
+    const a = elements[e];
+    const p = elements[e + 1];
+    const b = elements[e + 2];
+    if (a?.kind !== 'np' || p?.kind !== 'prep' || p.word !== 'in' || b?.kind !== 'np') continue;
+    if (/[^\s]/.test((ctx.words[a.last] as Word).post)) continue;
+    for (const x of a.np.heads) {
+      if (x.type !== 'place') continue;
+      for (const y of b.np.heads)
+        if ((y.type === 'place' || y.type === 'country') && y.id !== x.id)
+          ctx.emit(x, 'located_in', y, 'place-in-place', clauseRule('place-in-place').confidence, wording(ctx, a.first, b.first - 1));
     }
   }
 }

@@ -105,6 +105,19 @@ export const CLAUSE_RULES: ClauseRule[] = [
     description: '"John Smith, 50, of Springfield", "Jane Doe of Ohio": where a person lives.',
   },
   {
+    reason: 'named-after-place',
+    relation: 'located_in | part_of',
+    confidence: 0.55,
+    description:
+      'A body or place named after a place the story names: "Paris court", "Radio Mogadishu", "University of California" (located_in); "State Bank of Pakistan", a government body of a country (part_of).',
+  },
+  {
+    reason: 'place-in-place',
+    relation: 'located_in',
+    confidence: 0.6,
+    description: '"the Stadio Olimpico in the Italian capital": a place, "in", and the place it lies in, also when that one is referred to.',
+  },
+  {
     reason: 'person-of-organization',
     relation: 'affiliated_with',
     confidence: 0.55,
@@ -128,7 +141,7 @@ export interface VerbRule {
   relation: string;
   /** Prepositions the object may carry ("" = direct object). Absent: any. */
   preps?: string[];
-  /** The relation reads object → subject ("X was interviewed by Y" is undone by the passive; this is for "X told Y"). */
+  /** The relation reads object → subject: "the prize was awarded to X" is X won the prize. */
   inverse?: boolean;
   /** Nouns between the verb and its object that must be there ("provided aid to"). */
   via?: string[];
@@ -323,6 +336,7 @@ export const VERB_RULES: VerbRule[] = [
     passive: true,
     confidence: 0.6,
   },
+  { reason: 'verb-awarded-passive', lemmas: ['award to', 'give to', 'present to', 'grant to'], relation: 'won', passive: true, inverse: true, confidence: 0.6 },
   { reason: 'verb-sentenced-passive', lemmas: ['sentence to', 'jail for'], relation: 'sentenced', passive: true, confidence: 0.5 },
   { reason: 'verb-deploy', lemmas: ['deploy to', 'deploy in', 'station in'], relation: 'deployed_to', confidence: 0.6 },
   { reason: 'verb-evacuate', lemmas: ['evacuate from', 'flee from', 'flee'], relation: 'evacuated_from', confidence: 0.55 },
@@ -336,7 +350,11 @@ export interface NounRule {
   reason: string;
   nouns: string[];
   relation: string;
-  /** Holder → X reads the other way: "Y's parent company, X" is X owns Y, but "X, winner of Y" is X won Y. */
+  /**
+   * The possessor is the subject: "her party, the National Rally" is she member_of the party (while "Iran's ally,
+   * Hezbollah" is Hezbollah ally_of Iran).
+   */
+  possessorFirst?: boolean;
   confidence: number;
 }
 
@@ -418,6 +436,11 @@ export const NOUN_RULES: NounRule[] = [
   { reason: 'noun-resident', nouns: ['resident', 'residents', 'native', 'natives'], relation: 'lives_in', confidence: 0.6 },
   { reason: 'noun-citizen', nouns: ['citizen', 'citizens', 'national', 'nationals'], relation: 'citizen_of', confidence: 0.65 },
   { reason: 'noun-headquarters', nouns: ['headquarters', 'home', 'seat'], relation: 'based_in', confidence: 0.55 },
+  { reason: 'noun-party', nouns: ['party', 'movement'], relation: 'member_of', possessorFirst: true, confidence: 0.6 },
+  { reason: 'noun-employer', nouns: ['employer', 'firm', 'company'], relation: 'employee_of', possessorFirst: true, confidence: 0.5 },
+  { reason: 'noun-club', nouns: ['club', 'side'], relation: 'plays_for', possessorFirst: true, confidence: 0.5 },
+  { reason: 'noun-homeland', nouns: ['homeland', 'hometown', 'birthplace', 'native country'], relation: 'born_in', possessorFirst: true, confidence: 0.6 },
+  { reason: 'noun-alma-mater', nouns: ['alma mater'], relation: 'educated_at', possessorFirst: true, confidence: 0.6 },
 ];
 
 /**

@@ -51,10 +51,11 @@ Rebuilds the graph from the database (no NLP) and serves it:
   eval: `Usage: newsgraph eval GOLD.json [--text ARTICLE | --pred PRED.json] [--json] [--verbose]
        newsgraph eval GOLD.jsonl [--pred PRED.jsonl] [--json]
 
-Scores extraction the way ../shared/eval/score-gold.mjs and conll-score.mjs do, and prints the same tables.
+Scores extraction the way ../shared/eval/score-gold.mjs and conll-score.mjs do, and prints the same tables
+(--json: the same JSON).
 Without --pred the article is extracted now: for a gold file, --text, else the file its "document" field names,
 looked for in ./seeds and in ../seeds beside the gold file; for JSONL, the text of each line.
---verbose lists missed and wrong entities on stderr.`,
+--verbose lists on stderr missed and wrong entities, missed gold relations and predicted relations with no gold pair.`,
   reindex: `Usage: newsgraph reindex [--db FILE]
 
 Re-extracts every stored document whose extraction came from an older extractor version (after the rules changed).
@@ -408,15 +409,7 @@ async function cmdEval(args: string[]): Promise<number> {
   if (!goldPath) throw new UsageError('eval: give a gold file, e.g. newsgraph eval ../shared/eval/seed.gold.json. See newsgraph eval --help.');
   const { existsSync, readFileSync } = await import('node:fs');
   const { basename, dirname, join } = await import('node:path');
-  const { formatConll, formatGold, scoreConll, scoreGold } = await import('../eval/index.js');
-  const readJson = (path: string): unknown => {
-    if (!existsSync(path)) throw new NotFoundError(`eval: ${path} does not exist.`);
-    try {
-      return JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new InvalidInputError(`eval: ${path} is not valid JSON (${(error as Error).message}).`);
-    }
-  };
+  const ev = await import('../eval/index.js');
   const readJsonl = (path: string): unknown[] => {
     if (!existsSync(path)) throw new NotFoundError(`eval: ${path} does not exist.`);
     return readFileSync(path, 'utf8')
@@ -435,15 +428,13 @@ async function cmdEval(args: string[]): Promise<number> {
     const pred = values.pred
       ? (readJsonl(String(values.pred)) as import('../eval/index.js').ConllPred[])
       : gold.map((g) => extract({ id: g.id, title: null, publishedAt: null, text: g.text }));
-    const scores = scoreConll(gold, pred);
-    out.line(values.json ? JSON.stringify(scores) : formatConll(scores));
+    const scores = ev.scoreConll(gold, pred);
+    out.line(values.json ? JSON.stringify(scores) : ev.formatConll(scores));
     return EXIT_OK;
   }
-  const gold = readJson(goldPath) as import('../eval/index.js').GoldFile;
-  if (!Array.isArray(gold.entities) || !Array.isArray(gold.relations))
-    throw new InvalidInputError(`eval: ${goldPath} is not a gold file (it needs "entities" and "relations" arrays).`);
-  let pred: Parameters<typeof scoreGold>[1];
-  if (values.pred) pred = readJson(String(values.pred)) as typeof pred;
+  const gold = ev.readGoldFile(goldPath);
+  let pred: import('../eval/index.js').Prediction;
+  if (values.pred) pred = ev.readPrediction(String(values.pred));
   else {
     const candidates = values.text
       ? [String(values.text)]
@@ -459,17 +450,18 @@ async function cmdEval(args: string[]): Promise<number> {
       throw new UsageError(
         `eval: cannot find the article for ${goldPath}${gold.document ? ` (looked for ${gold.document} in ${candidates.join(', ')})` : ''}. Pass --text ARTICLE or --pred PRED.json.`,
       );
-    const doc = readDocumentFile(article)[0];
-    if (!doc) throw new InvalidInputError(`eval: ${article} holds no document.`);
-    pred = extract(doc);
+    pred = extractArticle(article);
   }
-  const scores = scoreGold(gold, pred);
-  out.line(values.json ? JSON.stringify(scores) : formatGold(scores));
-  if (values.verbose) {
-    err.line(`missed entities: ${scores.missed.join('; ')}`);
-    err.line(`wrong entities: ${scores.wrong.join('; ')}`);
-  }
+  if (values.verbose) for (const line of ev.explainGold(gold, pred)) err.line(line);
+  const scores = ev.scoreGold(gold, pred);
+  out.line(values.json ? JSON.stringify(scores) : ev.formatGold(scores));
   return EXIT_OK;
+}
+
+function extractArticle(path: string): ReturnType<typeof extract> {
+  const doc = readDocumentFile(path)[0];
+  if (!doc) throw new InvalidInputError(`eval: ${path} holds no document.`);
+  return extract(doc);
 }
 
 function help(command: keyof typeof HELP): number {

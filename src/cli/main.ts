@@ -26,7 +26,7 @@ Commands:
   query '<graphql>'     run one GraphQL query against the stored graph and print the result
   export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot or jsonl
   reindex               re-extract stored documents after the extraction rules changed
-  eval GOLD             score extraction against a gold file (.json) or CoNLL-style JSONL (.jsonl)
+  eval GOLD             score extraction against a gold file (.json), a folder of them, or CoNLL JSONL (.jsonl)
 
 Run "newsgraph <command> --help" for a command's options.
 Exit codes: 0 ok, 2 bad input or usage, 1 internal error.`,
@@ -49,12 +49,17 @@ Rebuilds the graph from the database (no NLP) and serves it:
   /graphql  GraphQL API (a browser gets the GraphiQL IDE)     /healthz, /readyz  probes
 --input PATH ingests PATH first (as build does). Port: --port, else PORT, else 4000. Host: --host, else HOST, else 127.0.0.1.`,
   eval: `Usage: newsgraph eval GOLD.json [--text ARTICLE | --pred PRED.json] [--json] [--verbose]
+       newsgraph eval GOLD_DIR [--pred PRED_DIR] [--json] [--verbose]
        newsgraph eval GOLD.jsonl [--pred PRED.jsonl] [--json]
 
-Scores extraction the way ../shared/eval/score-gold.mjs and conll-score.mjs do, and prints the same tables.
+Scores extraction the way ../shared/eval/score-gold.mjs, score-set.mjs and conll-score.mjs do, and prints the same
+tables (--json: the same JSON).
 Without --pred the article is extracted now: for a gold file, --text, else the file its "document" field names,
-looked for in ./seeds and in ../seeds beside the gold file; for JSONL, the text of each line.
---verbose lists missed and wrong entities on stderr.`,
+looked for in ./seeds and in ../seeds beside the gold file; for a folder, NN.txt beside each NN.gold.json; for
+JSONL, the text of each line. With --pred PRED_DIR, PRED_DIR/NN.json is scored (a missing one counts as empty).
+A folder gets one line per article and totals micro-averaged over articles.
+--verbose lists on stderr missed and wrong entities, missed gold relations and predicted relations with no gold pair
+(for a folder, under each gold file's path).`,
   reindex: `Usage: newsgraph reindex [--db FILE]
 
 Re-extracts every stored document whose extraction came from an older extractor version (after the rules changed).
@@ -406,17 +411,10 @@ async function cmdEval(args: string[]): Promise<number> {
   if (values.help) return help('eval');
   const goldPath = positionals[0];
   if (!goldPath) throw new UsageError('eval: give a gold file, e.g. newsgraph eval ../shared/eval/seed.gold.json. See newsgraph eval --help.');
-  const { existsSync, readFileSync } = await import('node:fs');
+  const { existsSync, readFileSync, statSync } = await import('node:fs');
   const { basename, dirname, join } = await import('node:path');
-  const { formatConll, formatGold, scoreConll, scoreGold } = await import('../eval/index.js');
-  const readJson = (path: string): unknown => {
-    if (!existsSync(path)) throw new NotFoundError(`eval: ${path} does not exist.`);
-    try {
-      return JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new InvalidInputError(`eval: ${path} is not valid JSON (${(error as Error).message}).`);
-    }
-  };
+  const ev = await import('../eval/index.js');
+  if (existsSync(goldPath) && statSync(goldPath).isDirectory()) return evalSet(goldPath, str(values.pred), values);
   const readJsonl = (path: string): unknown[] => {
     if (!existsSync(path)) throw new NotFoundError(`eval: ${path} does not exist.`);
     return readFileSync(path, 'utf8')
@@ -435,15 +433,13 @@ async function cmdEval(args: string[]): Promise<number> {
     const pred = values.pred
       ? (readJsonl(String(values.pred)) as import('../eval/index.js').ConllPred[])
       : gold.map((g) => extract({ id: g.id, title: null, publishedAt: null, text: g.text }));
-    const scores = scoreConll(gold, pred);
-    out.line(values.json ? JSON.stringify(scores) : formatConll(scores));
+    const scores = ev.scoreConll(gold, pred);
+    out.line(values.json ? JSON.stringify(scores) : ev.formatConll(scores));
     return EXIT_OK;
   }
-  const gold = readJson(goldPath) as import('../eval/index.js').GoldFile;
-  if (!Array.isArray(gold.entities) || !Array.isArray(gold.relations))
-    throw new InvalidInputError(`eval: ${goldPath} is not a gold file (it needs "entities" and "relations" arrays).`);
-  let pred: Parameters<typeof scoreGold>[1];
-  if (values.pred) pred = readJson(String(values.pred)) as typeof pred;
+  const gold = ev.readGoldFile(goldPath);
+  let pred: import('../eval/index.js').Prediction;
+  if (values.pred) pred = ev.readPrediction(String(values.pred));
   else {
     const candidates = values.text
       ? [String(values.text)]
@@ -459,16 +455,50 @@ async function cmdEval(args: string[]): Promise<number> {
       throw new UsageError(
         `eval: cannot find the article for ${goldPath}${gold.document ? ` (looked for ${gold.document} in ${candidates.join(', ')})` : ''}. Pass --text ARTICLE or --pred PRED.json.`,
       );
-    const doc = readDocumentFile(article)[0];
-    if (!doc) throw new InvalidInputError(`eval: ${article} holds no document.`);
-    pred = extract(doc);
+    pred = extractArticle(article);
   }
-  const scores = scoreGold(gold, pred);
-  out.line(values.json ? JSON.stringify(scores) : formatGold(scores));
-  if (values.verbose) {
-    err.line(`missed entities: ${scores.missed.join('; ')}`);
-    err.line(`wrong entities: ${scores.wrong.join('; ')}`);
-  }
+  if (values.verbose) for (const line of ev.explainGold(gold, pred)) err.line(line);
+  const scores = ev.scoreGold(gold, pred);
+  out.line(values.json ? JSON.stringify(scores) : ev.formatGold(scores));
+  return EXIT_OK;
+}
+
+function extractArticle(path: string): ReturnType<typeof extract> {
+  const doc = readDocumentFile(path)[0];
+  if (!doc) throw new InvalidInputError(`eval: ${path} holds no document.`);
+  return extract(doc);
+}
+
+/** `eval GOLD_DIR`: every NN.gold.json against NN.txt extracted now, or against PRED_DIR/NN.json (as score-set.mjs). */
+async function evalSet(goldDir: string, predDir: string | undefined, values: ParsedArgs['values']): Promise<number> {
+  if (values.text) throw new UsageError(`eval: --text names one article; ${goldDir} is a folder, whose articles are its NN.txt files. Drop --text.`);
+  const { existsSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const ev = await import('../eval/index.js');
+  if (predDir !== undefined && !(existsSync(predDir) && statSync(predDir).isDirectory()))
+    throw new NotFoundError(
+      `eval: --pred ${predDir} is not a folder. Give the folder holding NN.json predictions, or drop --pred to extract ${goldDir}/NN.txt now.`,
+    );
+  const articles = ev.readGoldSet(goldDir, { requireText: predDir === undefined });
+  const rows = articles.map((a) => {
+    let pred: import('../eval/index.js').Prediction;
+    if (predDir === undefined) pred = extractArticle(a.textPath);
+    else {
+      const path = join(predDir, `${a.id}.json`);
+      if (existsSync(path)) pred = ev.readPrediction(path);
+      else {
+        err.line(`missing prediction ${path}: counted as empty`);
+        pred = { entities: [], relations: [], events: [] };
+      }
+    }
+    if (values.verbose) {
+      err.line(`${a.goldPath}:`);
+      for (const line of ev.explainGold(a.gold, pred)) err.line(line);
+    }
+    return { id: a.id, scores: ev.scoreGold(a.gold, pred) };
+  });
+  const set = ev.scoreSet(rows);
+  out.line(values.json ? JSON.stringify(set) : ev.formatSet(set));
   return EXIT_OK;
 }
 

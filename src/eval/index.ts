@@ -1,3 +1,5 @@
-// The eval layer's surface: scorers for gold files and CoNLL JSONL, matching the shared scripts.
+// The eval layer's surface: scorers for gold files, gold folders and CoNLL JSONL, matching the shared scripts.
 export { type ConllGold, type ConllPred, type ConllScores, formatConll, scoreConll } from './conll.js';
-export { formatGold, type GoldFile, type GoldScores, scoreGold } from './gold.js';
+export { readGoldFile, readPrediction } from './files.js';
+export { explainGold, formatGold, type GoldFile, type GoldScores, type Prediction, type Prf, scoreGold } from './gold.js';
+export { type ArticleScores, formatSet, type GoldArticle, readGoldSet, type SetScores, scoreSet } from './set.js';

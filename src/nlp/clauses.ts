@@ -76,6 +76,8 @@ export interface Referents {
 
 export interface SentenceAnalysis {
   words: Word[];
+  /** The verb group of each word that is in one. */
+  groupAt: (VerbGroup | undefined)[];
   /** Element index of each word. */
   elements: Element[];
   elementAt: number[];
@@ -511,7 +513,7 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
     frames.push(frame);
     frameOf.set(vg, frame);
   }
-  return { words, elements, elementAt, phrases, groups, frames };
+  return { words, groupAt, elements, elementAt, phrases, groups, frames };
 }
 
 function makeGroup(words: Word[], first: number, end: number, last: number, particle: string | null): VerbGroup {

@@ -86,16 +86,38 @@ export class Discourse {
 
   /** "the commission" → the last body named before whose name ends in "Commission"; "the hotel" → "Hotel Sahafi". */
   private definite(si: number, k: number, noun: string): MentionSlot | null {
-    for (let s = si; s >= 0 && s >= si - DEFINITE_REACH; s--) {
-      const candidates = (this.slots[s] ?? []).filter((x) => (s < si || x.last < k) && DEFINITE_TYPES.has(x.type) && !x.modifier);
-      for (let i = candidates.length - 1; i >= 0; i--) {
-        const c = candidates[i] as MentionSlot;
-        const words = c.name.toLowerCase().split(/\s+/);
-        if (words.length < 2) continue;
-        if (words.at(-1) === noun || (c.type === 'place' && words[0] === noun)) return c;
-      }
+    const named = this.byHeadWord().get(noun);
+    if (!named) return null;
+    for (let i = named.length - 1; i >= 0; i--) {
+      const { sentence, slot } = named[i] as { sentence: number; slot: MentionSlot };
+      if (sentence > si || (sentence === si && slot.last >= k)) continue;
+      return sentence >= si - DEFINITE_REACH ? slot : null;
     }
     return null;
+  }
+
+  private headIndex: Map<string, { sentence: number; slot: MentionSlot }[]> | null = null;
+
+  /** Bodies, places and programs of two words or more by the word a definite noun would use: last, or a place's first. */
+  private byHeadWord(): Map<string, { sentence: number; slot: MentionSlot }[]> {
+    if (this.headIndex) return this.headIndex;
+    const index = new Map<string, { sentence: number; slot: MentionSlot }[]>();
+    const add = (word: string, sentence: number, slot: MentionSlot): void => {
+      const list = index.get(word) ?? [];
+      list.push({ sentence, slot });
+      index.set(word, list);
+    };
+    this.slots.forEach((ss, sentence) => {
+      for (const slot of ss) {
+        if (!DEFINITE_TYPES.has(slot.type) || slot.modifier) continue;
+        const words = slot.name.toLowerCase().split(/\s+/);
+        if (words.length < 2) continue;
+        add(words.at(-1) as string, sentence, slot);
+        if (slot.type === 'place' && words[0] !== words.at(-1)) add(words[0] as string, sentence, slot);
+      }
+    });
+    this.headIndex = index;
+    return index;
   }
 }
 

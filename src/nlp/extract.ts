@@ -228,15 +228,12 @@ export function extract(doc: ExtractInput): Extraction {
       return { id, name: (entities.get(id) as ExtractedEntity).name, type: 'country', first: word, last: word, possessive: false };
     },
     personBefore,
+    // A verb is the clause layer's to judge ("is expected to be sworn in" is planned: no event, no relation); the
+    // trigger layer reads nouns ("talks", "the attack").
+    inVerbGroup: (si, k) => analyses[si]?.groupAt[k] !== undefined,
     addRelation: (source, type, target, reason, sentence, confidence) => addRelation(source, type, target, reason, sentence, confidence),
   });
-
-  // Events: from verbs in the clause layer, and from nominal triggers ("talks", "the attack") in the trigger layer.
-  // A trigger-layer event adds a happening only on a word outside every verb group ("talks", "the attack").
-  const taken = new Set(frameEventList.map((e) => `${e.trigger.start}`));
-  // A verb is the clause layer's to judge: "is expected to be sworn in" is planned, so no event there either.
-  for (const a of analyses) for (const g of a.groups) for (let k = g.first; k <= g.last; k++) taken.add(`${(a.words[k] as Word).start}`);
-  const events = [...frameEventList, ...triggerEvents.filter((e) => !taken.has(`${e.trigger.start}`))].sort((a, b) => a.trigger.start - b.trigger.start);
+  const events = [...frameEventList, ...triggerEvents].sort((a, b) => a.trigger.start - b.trigger.start);
 
   // Same-sentence co-occurrence, kept apart from stated relations.
   for (const { candidates: cs } of perSentence) {

@@ -40,6 +40,8 @@ export interface PredicateContext {
   countryFor: (iso: string, sentence: number, word: number) => MentionSlot;
   /** The person a "he"/"she" at this position refers to: the last person named before it. */
   personBefore: (sentence: number, word: number) => MentionSlot | null;
+  /** Whether word k of sentence si belongs to a verb group of the clause layer, which owns verbs. */
+  inVerbGroup: (sentence: number, word: number) => boolean;
   addRelation: (source: string, type: string, target: string, reason: string, sentence: number, confidence: number) => void;
 }
 
@@ -148,7 +150,7 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
     const dates = findDates(ctx.text.slice(sentence.start, sentence.end), ctx.publishedAt);
     for (let t = 0; t < words.length; t++) {
       const w = words[t] as Word;
-      if (slotAt.has(t)) continue;
+      if (slotAt.has(t) || ctx.inVerbGroup(si, t)) continue;
       const two = t + 1 < words.length ? `${w.lower} ${(words[t + 1] as Word).lower}` : '';
       let rule = RULE_BY_TRIGGER.get(two);
       let tEnd = t + 1;
@@ -167,9 +169,7 @@ export function findPredicates(ctx: PredicateContext): ExtractedEvent[] {
       if (rule.needsObject && args.objects.length === 0) continue;
       // One event of a type per sentence: "strike" and "attack" in one sentence are usually the same event.
       const key = `${si}|${rule.eventType ?? rule.reason}`;
-      // Verbs relate their arguments in the clause layer (relate.ts); here only nominal triggers do ("talks with").
-      const nominalTrigger = !w.tags.has('Verb');
-      if (args.possible || !nominalTrigger) {
+      if (args.possible) {
         // A possibility is neither an event nor a relation.
       } else if (rule.relation && args.agent && !args.negated && !(args.irrealis && claimsDeed(rule))) {
         for (const o of args.objects) emitRelation(ctx, rule, rule.relation, args.agent, o, si);

@@ -314,6 +314,14 @@ function isVerbWord(words: Word[], k: number): boolean {
   while (b >= 0 && has(words[b] as Word, 'Value', 'Adjective') && !has(words[b] as Word, 'Verb')) b--;
   const prev = words[b];
   if (prev && (has(prev, 'Determiner', 'Possessive') || prev.possessive) && !has(w, 'Auxiliary', 'Modal', 'Copula')) return false;
+  // "8 Assembly seats", "two vehicles": after a number (and a name or two) a verb form in -s is a plural noun.
+  if (/s$/.test(w.lower) && !has(w, 'Auxiliary', 'Modal', 'Copula', 'PastTense')) {
+    for (let c = k - 1; c >= 0 && c >= k - 3; c--) {
+      const x = words[c] as Word;
+      if (has(x, 'Value') && !has(x, 'Date')) return false;
+      if (!x.capitalized && !has(x, 'Adjective')) break;
+    }
+  }
   // A capitalised word in mid-sentence is a name, not a verb ("Strike Force").
   if (w.capitalized && !w.initial && !w.allCaps) return false;
   // "ballooning budget": a gerund right before a noun is an adjective, unless a form of "be" or "have" leads it
@@ -1003,6 +1011,9 @@ function findObjects(words: Word[], elements: Element[], e: number, frame: Frame
     if (el.kind === 'np') {
       const np = el.np;
       lastPrep = prep;
+      // "said on Tuesday it had hired X": a phrase right before a finite verb is that verb's subject, not an object.
+      const nx = elements[x + 1];
+      if (prep === '' && x > e + 1 && nx?.kind === 'vg' && nx.vg.nonFinite === null && !nx.vg.passive) break;
       if (np.heads.length > 0) frame.objects.push({ np, prep, via: [...via] });
       else if (np.headNoun && !/^\d/.test(np.headNoun)) {
         // "appointed X as its new governor", "was appointed as the Governor of Y": a role the verb gives.

@@ -128,6 +128,8 @@ const PLANNING = new Set([
   'consider',
 ]);
 /** Control verbs whose complement did not happen: "refused to sign", "failed to win". */
+/** Control verbs that hedge what follows: "is thought to", "were believed to", "is alleged to", "appears to". */
+const HEDGING = new Set(['think', 'believe', 'fear', 'allege', 'suspect', 'rumour', 'rumor', 'seem', 'appear', 'presume', 'suppose', 'claim', 'say', 'report']);
 const NEGATING = new Set(['refuse', 'fail', 'decline', 'reject', 'deny', 'stop', 'cease', 'avoid', 'forget']);
 /** Nouns that say what kind of body a name is: "the Al Arabiya channel", "the Islamist group". */
 const CLASSIFIERS = new Set([
@@ -559,6 +561,8 @@ function makeGroup(words: Word[], first: number, end: number, last: number, part
       else if ((words[x + 1] as Word | undefined)?.lower === 'to' && x + 1 < last) {
         const l = lemmaOf(w);
         if (NEGATING.has(l)) modality = 'negated';
+        // "were thought to have been killed", "is believed to have fled": hearsay, not a stated fact.
+        else if (HEDGING.has(l)) modality = 'hypothetical';
         else if (PLANNING.has(l) || BE.has(w.lower) || l === 'due') modality = modality === 'asserted' ? 'planned' : modality;
       }
     }

@@ -17,6 +17,7 @@ export interface FrameEventContext {
   analysis: SentenceAnalysis;
 }
 
+const MATERIAL = new Set(['attack', 'explosion', 'killing', 'invasion']);
 const COUNTERPART_TYPES = new Set(['negotiation', 'meeting', 'agreement', 'interview']);
 const BENEFICIARY_TYPES = new Set(['supply', 'release']);
 
@@ -62,6 +63,8 @@ export function frameEvents(ctx: FrameEventContext): ExtractedEvent[] {
     // A statement needs a named speaker; a happening of a typed kind (an attack, a flood) needs nothing named; any
     // other happening needs someone or somewhere named taking part.
     if (type === 'statement' || type === 'interview' ? agent.length === 0 && vg.form !== 'according' : participants.length === 0 && !typed) continue;
+    // With nothing named, only a violent happening stands on its own in a gerund ("…, killing one of the attackers").
+    if (participants.length === 0 && vg.nonFinite !== null && !MATERIAL.has(type)) continue;
     if (type === 'statement' && vg.form === 'according' && participants.length === 0) continue;
     const head = words[vg.head] as Word;
     const last = words[vg.particle ? vg.last : vg.head] as Word;

@@ -7,6 +7,8 @@ export interface RuleExamples {
   mustNotFire: string[];
   /** Plain sentences that should fire and do not yet, with what they should find: reported to the rule's owner. */
   todo?: [string, string][];
+  /** Sentences where the rule fires and should not yet does: reported to the rule's owner. */
+  todoMustNotFire?: string[];
 }
 
 export const RULE_EXAMPLES: Record<string, RuleExamples> = {

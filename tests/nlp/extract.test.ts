@@ -287,6 +287,7 @@ describe('predicate rules (events and action relations), from their own examples
         ]).toEqual([]);
       });
       for (const [text, expected] of examples(rule.reason).todo ?? []) it.todo(`should fire on: ${text} (${expected})`);
+      for (const text of examples(rule.reason).todoMustNotFire ?? []) it.todo(`should not fire on: ${text}`);
     });
   }
 });

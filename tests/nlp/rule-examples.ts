@@ -126,6 +126,8 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
       ['Iran refused talks with the United States.', 'Iran|refuses_talks_with|United States'],
     ],
     mustNotFire: ['Talks resumed on Monday after a pause.'],
+    // Ready for talks is not in talks: ready_to_negotiate_with says it.
+    todoMustNotFire: ['Iran is ready for talks with the United States and the European Union.'],
   },
   'ready-to-negotiate': {
     fires: [

@@ -477,7 +477,10 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   'noun-rival': {
     fires: [['Northwind Bank, a rival of Acme Corp, cut prices.', 'Northwind Bank|competitor_of|Acme Corp']],
     mustNotFire: ['Northwind Bank bought a rival of Acme Corp.'],
-    todo: [["Acme Corp's rival Northwind Bank cut prices.", 'Northwind Bank|competitor_of|Acme Corp']],
+    todo: [
+      ["Acme Corp's rival Northwind Bank reported a loss on Monday.", 'Northwind Bank|competitor_of|Acme Corp'],
+      ["Acme Corp's rival, Northwind Bank, reported a loss on Monday.", 'Northwind Bank|competitor_of|Acme Corp'],
+    ],
   },
   'noun-proxy': {
     fires: [['The Harbor Front, a proxy of Iran, fired rockets.', 'Harbor Front|proxy_of|Iran']],
@@ -717,11 +720,14 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['Shares of China-based Acme Corp fell on Monday.', 'Acme Corp|located_in|China'],
       ['Investors sold China-based Acme Corp on Monday.', 'Acme Corp|located_in|China'],
+      ['The China-based firm Acme Corp reported a loss on Monday.', 'Acme Corp|located_in|China'],
     ],
     mustNotFire: ['Acme Corp is a China-based rival of Northwind Bank.'],
     todo: [
-      ['China-based Acme Corp cut prices.', 'Acme Corp|located_in|China'],
-      ['The China-based firm Acme Corp cut prices.', 'Acme Corp|located_in|China'],
+      // "cut" after a name is not read as a verb: the subject phrase runs on to "prices".
+      ['China-based Acme Corp cut prices on Monday.', 'Acme Corp|located_in|China'],
+      // Only a country is found inside a compound.
+      ['Shares of Lyon-based Acme Corp fell on Monday.', 'Acme Corp|located_in|Lyon'],
     ],
   },
   'compound-headquartered': {
@@ -754,13 +760,19 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['The Saudi-led coalition struck Yemen.'],
   },
   'compound-owned': {
-    fires: [['The Qatar-owned Paris Saint-Germain won again.', 'Qatar|owns|Paris Saint-Germain']],
+    fires: [
+      ['The Qatar-owned Paris Saint-Germain won again.', 'Qatar|owns|Paris Saint-Germain'],
+      ['The China-owned Acme Corp reported a loss on Monday.', 'China|owns|Acme Corp'],
+    ],
     mustNotFire: ['The state-owned airline cut prices.'],
   },
   'compound-run': {
-    fires: [],
+    fires: [
+      ['Shares of the Qatar-run Acme Fund fell on Monday.', 'Qatar|owns|Acme Fund'],
+      ['Staff at the China-run Northwind Institute went on strike.', 'China|owns|Northwind Institute'],
+    ],
     mustNotFire: ['The state-run Xinhua News Agency said on Monday that talks would resume.'],
-    todo: [['The Kremlin-run Channel One aired the speech.', 'Russia|owns|Channel One']],
+    todo: [['Officials in the Hamas-run Gaza Strip said 20 people died.', 'Hamas|owns|Gaza Strip']],
   },
   'compound-controlled': {
     fires: [['The Russia-controlled Zaporizhzhia Nuclear Power Plant lost power.', 'Russia|owns|Zaporizhzhia Nuclear Power Plant']],
@@ -844,7 +856,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   'possessive-body': {
     fires: [["The UN's International Organization for Migration sent aid.", 'International Organization for Migration|part_of|UN']],
     mustNotFire: ['The UN and the International Organization for Migration sent aid.'],
-    todoMustNotFire: ["Northwind Bank's parent company Acme Holdings reported a profit."],
+    todoMustNotFire: ["Northwind Bank's parent company Acme Holdings reported a profit.", "Acme Corp's rival Northwind Bank reported a loss on Monday."],
   },
   'possessive-locality': {
     fires: [["Lyon's Saint-Exupery Airport was closed.", 'Saint-Exupery Airport|located_in|Lyon']],
@@ -856,12 +868,12 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     todo: [['French scientist Marie Dubois won the prize.', 'Marie Dubois|citizen_of|France']],
   },
   'country-modifier': {
-    fires: [],
-    mustNotFire: ['Acme Motors opened a plant in Kenya.'],
-    todo: [
-      ['British carmaker Acme Motors cut prices.', 'Acme Motors|located_in|United Kingdom'],
-      ['The French bank Northwind Bank cut prices.', 'Northwind Bank|located_in|France'],
+    fires: [
+      ['Shares of British carmaker Acme Motors fell on Monday.', 'Acme Motors|located_in|United Kingdom'],
+      ['Investors sold shares of the German lender Northwind Bank on Monday.', 'Northwind Bank|located_in|Germany'],
     ],
+    mustNotFire: ['Acme Motors opened a plant in Kenya.', 'British investors bought shares of Acme Motors on Monday.'],
+    todo: [['British carmaker Acme Motors cut prices on Monday.', 'Acme Motors|located_in|United Kingdom']],
   },
   'organization-modifier': {
     fires: [['Northwind Bank trader David Chen was arrested.', 'David Chen|employee_of|Northwind Bank']],

@@ -234,6 +234,7 @@ describe('what words refer back to', () => {
     expect(triples(run('David Chen arrived in Nairobi on Monday. He met Maria Lopez.'))).toContain('David Chen|met_with|Maria Lopez');
     expect(triples(run('Maria Lopez arrived in Lyon. She praised Acme Corp on Tuesday.'))).toContain('Maria Lopez|praised|Acme Corp');
   });
+  it.todo('reads "he" by more than recency: "Maria Lopez met David Chen on Monday. He praised Kenya." (now Maria Lopez|praised|Kenya)');
   it('never makes an impersonal "it" a topic of speech', () => {
     for (const text of ['Kenya lost the match. “It was a struggle,” Maria Lopez said.', 'Acme Corp cut prices. It was a struggle, Maria Lopez said.']) {
       expect(run(text).relations.filter((r) => r.type === 'said_about')).toEqual([]);
@@ -258,6 +259,7 @@ describe('two events of one kind in a sentence', () => {
     expect(targets[0]).not.toContain('John Smith');
     expect(targets[1]).toEqual(['John Smith']);
   });
+  it.todo('makes no place the victim: in "Rebels killed the mayor of Lyon" Lyon is now the target of the killing');
   it('relates the named killer to its own victim only', () => {
     const x = run('The Harbor Front killed Anna Lindqvist, and the army killed John Smith.');
     expect(triples(x).filter((t) => t.includes('|killed|'))).toEqual(['Harbor Front|killed|Anna Lindqvist']);

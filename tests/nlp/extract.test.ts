@@ -260,15 +260,18 @@ describe('predicate rules (events and action relations), from their own examples
   };
   for (const rule of PREDICATE_RULES) {
     describe(rule.reason, () => {
-      it('has examples that must fire and must not', () => {
-        expect(examples(rule.reason).fires.length).toBeGreaterThan(0);
+      // A rule whose every trigger is now the clause layer's may have only sentences still to make work (todo).
+      it('has examples that must fire (or are still to fire) and must not', () => {
+        expect(examples(rule.reason).fires.length + (examples(rule.reason).todo?.length ?? 0)).toBeGreaterThan(0);
         expect(examples(rule.reason).mustNotFire.length).toBeGreaterThan(0);
       });
       it.each(examples(rule.reason).fires)('fires on: %s', (text, expected) => {
         const x = run(text);
         if (expected.startsWith('event:')) {
-          const ev = x.events.find((e) => e.rule === rule.reason && e.eventType === expected.slice(6));
-          expect(ev, `events: ${x.events.map((e) => `${e.eventType}:${e.trigger.text}`).join(', ')}`).toBeDefined();
+          // An event on a verb belongs to the clause layer (clause-<eventType>); its type must still be the one expected.
+          const type = expected.slice(6);
+          const ev = x.events.find((e) => (e.rule === rule.reason || e.rule === `clause-${type}`) && e.eventType === type);
+          expect(ev, `events: ${x.events.map((e) => `${e.eventType}:${e.trigger.text} [${e.rule}]`).join(', ')}`).toBeDefined();
           expect(text.slice(ev?.trigger.start, ev?.trigger.end)).toBe(ev?.trigger.text);
         } else {
           const r = relationFor(x, expected);
@@ -283,6 +286,8 @@ describe('predicate rules (events and action relations), from their own examples
           ...x.events.filter((e) => e.rule === rule.reason).map((e) => e.trigger.text),
         ]).toEqual([]);
       });
+      for (const [text, expected] of examples(rule.reason).todo ?? []) it.todo(`should fire on: ${text} (${expected})`);
+      for (const text of examples(rule.reason).todoMustNotFire ?? []) it.todo(`should not fire on: ${text}`);
     });
   }
 });

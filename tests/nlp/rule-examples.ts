@@ -5,6 +5,10 @@ export interface RuleExamples {
   /** [sentence, "source|relation|target" by entity name, or "event:<eventType>"]. */
   fires: [string, string][];
   mustNotFire: string[];
+  /** Plain sentences that should fire and do not yet, with what they should find: reported to the rule's owner. */
+  todo?: [string, string][];
+  /** Sentences where the rule fires and should not yet does: reported to the rule's owner. */
+  todoMustNotFire?: string[];
 }
 
 export const RULE_EXAMPLES: Record<string, RuleExamples> = {
@@ -85,125 +89,182 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [['Iran and Russia held talks in Geneva.', 'Iran|co_occurs_with|Russia']],
     mustNotFire: ['Iran held talks on Monday.'],
   },
+  // Predicate rules (rules/predicates.ts): the trigger layer now makes relations from nominal triggers only ("talks
+  // with", "the attack by X on Y") and events from nominal triggers; a verb's event comes from the clause layer
+  // (rule clause-<eventType>), which the event examples accept. Verb relations are the verb-* rules' examples.
   'attack-trigger': {
     fires: [
       ['Russia launched a missile strike on Ukraine overnight.', 'Russia|attacked|Ukraine'],
       ['The attack by Hamas against Israel shocked the region.', 'Hamas|attacked|Israel'],
-      ['Israel pounded military targets in Iran in October.', 'Israel|attacked|Iran'],
+      ['The airstrikes on Lebanon killed dozens.', 'event:attack'],
+      ['Israel pounded military targets in Iran in October.', 'event:attack'],
     ],
-    mustNotFire: ['The striker scored twice for Arsenal on Saturday.', 'Officials met to discuss trade.'],
+    mustNotFire: ['The striker scored twice for Arsenal on Saturday.', 'Officials met to discuss trade.', 'Analysts warned of a possible attack on Iran.'],
   },
   'invasion-trigger': {
-    fires: [["The talks stalled after Russia's invasion of Ukraine.", 'Russia|attacked|Ukraine']],
+    fires: [["The talks stalled after Russia's invasion of Ukraine.", 'event:invasion']],
     mustNotFire: ['An invasion of privacy, critics said.'],
   },
   'explosion-trigger': {
-    fires: [['A series of explosions in Beirut killed dozens in September 2024.', 'event:explosion']],
+    fires: [
+      ['A series of explosions in Beirut killed dozens in September 2024.', 'event:explosion'],
+      ['A blast in Kabul killed dozens on Monday.', 'event:explosion'],
+    ],
     mustNotFire: ['The population explosion worried planners.', 'Sales grew at an explosive pace.'],
   },
   'killing-trigger': {
     fires: [
-      ['The Taliban killed Ahmed Shah Massoud in 2001.', 'Taliban|killed|Ahmed Shah Massoud'],
+      ["The Taliban's assassination of Ahmed Shah Massoud shocked Afghanistan.", 'Taliban|killed|Ahmed Shah Massoud'],
       ['The 2020 killing of Qassem Soleimani shocked Iran.', 'event:killing'],
+      ['The Taliban killed Ahmed Shah Massoud in 2001.', 'event:killing'],
     ],
     mustNotFire: ['Officials denied any plan to assassinate the minister.', 'Lena Okafor denied that Iran had any plans to assassinate President Ivan Petrov.'],
   },
   'negotiation-trigger': {
     fires: [
-      ['Iran held talks with the European Union in Geneva.', 'Iran|negotiates_with|European Union'],
-      ['Iran is not negotiating with the United States.', 'Iran|refuses_talks_with|United States'],
+      ['Iran held talks with the European Union in Geneva.', 'event:negotiation'],
+      ['Iran refused talks with the United States.', 'Iran|refuses_talks_with|United States'],
     ],
     mustNotFire: ['Talks resumed on Monday after a pause.'],
+    // Ready for talks is not in talks: ready_to_negotiate_with says it.
+    todoMustNotFire: ['Iran is ready for talks with the United States and the European Union.'],
   },
   'ready-to-negotiate': {
-    fires: [['Iran is ready for talks with the United States and the European Union.', 'Iran|ready_to_negotiate_with|European Union']],
+    fires: [
+      ['Iran is ready for talks with the United States and the European Union.', 'Iran|ready_to_negotiate_with|European Union'],
+      ['Iran expressed willingness to negotiate with the United States.', 'Iran|ready_to_negotiate_with|United States'],
+    ],
     mustNotFire: ['The team was ready for the match.'],
   },
   'consultation-trigger': {
-    fires: [['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia']],
+    fires: [
+      ['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia'],
+      ['Iran held consultations with China and Russia on Monday.', 'Iran|consults_with|China'],
+    ],
     mustNotFire: ['Consultations were brief.'],
   },
   'cooperation-trigger': {
-    fires: [['Iran has collaborated with Russia to build a factory.', 'Iran|cooperates_with|Russia']],
+    fires: [['Iran has pursued closer cooperation on drones with Russia.', 'Iran|cooperates_with|Russia']],
     mustNotFire: ['Cooperation was limited.'],
   },
   'meeting-trigger': {
-    fires: [['Emmanuel Macron met Olaf Scholz in Berlin.', 'Emmanuel Macron|met_with|Olaf Scholz']],
+    fires: [
+      ['A meeting between Emmanuel Macron and Olaf Scholz took place in Berlin.', 'event:meeting'],
+      ['Emmanuel Macron met Olaf Scholz in Berlin.', 'event:meeting'],
+    ],
     mustNotFire: ['Macron will meet Scholz next week.', 'The meeting is planned for June.'],
   },
   'withdrawal-trigger': {
-    fires: [['The Trump administration withdrew from the JCPOA in 2018.', 'Trump administration|withdrew_from|JCPOA']],
+    fires: [
+      ['The US withdrawal from the JCPOA in 2018 angered Iran.', 'event:withdrawal'],
+      ['The Trump administration withdrew from the JCPOA in 2018.', 'event:withdrawal'],
+    ],
     mustNotFire: ['He withdrew cash from the bank.', 'Iran may withdraw from the NPT.'],
   },
   'supply-trigger': {
-    fires: [['Iran has supplied Russia with short-range ballistic missiles.', 'Iran|supplied_weapons_to|Russia']],
+    fires: [
+      ["Iran's shipments of missiles to Russia continued.", 'Iran|supplied_weapons_to|Russia'],
+      ['Iran has supplied Russia with short-range ballistic missiles.', 'event:supply'],
+    ],
     mustNotFire: ['Russia wants Iran to supply more drones.'],
   },
   'sanction-trigger': {
-    fires: [['The United States sanctioned Iran again in 2018.', 'United States|sanctions|Iran']],
+    fires: [
+      ["Kenya's ban on Acme Corp was lifted.", 'Kenya|sanctions|Acme Corp'],
+      ['The United States sanctioned Iran again in 2018.', 'event:sanction'],
+    ],
     mustNotFire: ['The United States may sanction Iran again.'],
+    todo: [['The United States imposed sanctions on Russia in 2018.', 'event:sanction']],
   },
   'release-trigger': {
-    fires: [['In 2023, Iran released five prisoners held in Tehran.', 'event:release']],
+    fires: [
+      ['In 2023, Iran released five prisoners held in Tehran.', 'event:release'],
+      ['The release of five prisoners held in Tehran came in 2023.', 'event:release'],
+    ],
     mustNotFire: ['The company will release its results next week.', 'In a short clip Vox News released on Tuesday, Ivan Petrov spoke of Iran.'],
   },
   'agreement-trigger': {
-    fires: [['The JCPOA, signed in 2015, limited enrichment.', 'event:agreement']],
+    fires: [
+      ['The signing of the accord in Vienna in 2015 ended the talks.', 'event:agreement'],
+      ['Iran and the E3 signed the JCPOA in Vienna in 2015.', 'event:agreement'],
+    ],
     mustNotFire: ['Diplomats hope the deal will be signed soon.'],
+    todo: [['The JCPOA, signed in 2015, limited enrichment.', 'event:agreement']],
   },
   'inauguration-trigger': {
     fires: [['Joe Biden took office on January 20, 2021.', 'event:inauguration']],
     mustNotFire: ['Trump is set to assume office next week.'],
   },
   'election-trigger': {
-    fires: [['Masoud Pezeshkian was elected in July 2024.', 'event:election']],
+    fires: [
+      ['Masoud Pezeshkian was elected in July 2024.', 'event:election'],
+      ["Iran's presidential election in July 2024 drew a low turnout.", 'event:election'],
+    ],
     mustNotFire: ['Iran will hold an election next year.'],
   },
   'unfreeze-trigger': {
-    fires: [['The Petrov government unfroze $2 billion in funds for Iran last year.', 'event:other']],
+    fires: [['The unfreezing of funds for Iran angered critics.', 'event:other']],
     mustNotFire: ['The talks remained frozen.'],
+    todo: [['The Petrov government unfroze $2 billion in funds for Iran last year.', 'event:other']],
   },
   'export-trigger': {
-    fires: [['Iran exported two million barrels of oil to China last year.', 'Iran|exports_to|China']],
+    fires: [
+      ["Iran's oil exports to China rose last year.", 'Iran|exports_to|China'],
+      ['Iran exported two million barrels of oil to China last year.', 'event:other'],
+    ],
     mustNotFire: ['Oil exports fell.'],
   },
   'told-outlet': {
+    // Its trigger is a verb: the clause layer states it now, under the same reason.
     fires: [['"We want calm," Foreign Minister Lena Okafor told Reuters on Friday.', 'Reuters|interviewed|Lena Okafor']],
     mustNotFire: ['Foreign Minister Lena Okafor told President Ivan Petrov that talks would resume.', 'Lena Okafor told reporters little.'],
   },
   'advice-trigger': {
-    fires: [['President Ivan Petrov counseled Prime Minister Lena Okafor not to retaliate.', 'Ivan Petrov|advised|Lena Okafor']],
+    // Every trigger is a verb, which the clause layer now owns (verb-advise): nothing nominal is left for it.
+    fires: [],
     mustNotFire: ['Travellers were advised to stay home.'],
+    todo: [["President Ivan Petrov's advice to Lena Okafor was ignored.", 'Ivan Petrov|advised|Lena Okafor']],
   },
   'interview-trigger': {
-    fires: [['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'NBC News|interviewed|Abbas Araghchi']],
+    fires: [
+      ['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'event:interview'],
+      ['Abbas Araghchi gave an interview to NBC News on Sunday.', 'NBC News|interviewed|Abbas Araghchi'],
+    ],
     mustNotFire: ['NBC will air an interview next week.'],
   },
   'speech-trigger': {
-    fires: [['Joe Biden said in a speech at the White House on Monday that Iran was weaker.', 'event:speech']],
+    fires: [
+      ['Joe Biden said in a speech at the White House on Monday that Iran was weaker.', 'event:speech'],
+      ['Joe Biden gave a speech in Philadelphia on Monday.', 'event:speech'],
+    ],
     mustNotFire: ['Free speech matters.'],
   },
   'statement-trigger': {
-    fires: [['The Economist described Iran as vulnerable.', 'Economist|said_about|Iran']],
+    fires: [
+      ['The Acme Party issued a statement on Iran on Monday.', 'Acme Party|said_about|Iran'],
+      ['The Economist described Iran as vulnerable.', 'event:statement'],
+    ],
     mustNotFire: ['The post office was closed.'],
   },
   'criticism-trigger': {
-    fires: [
-      ['Joe Biden has been repeatedly criticized by Donald Trump.', 'Donald Trump|criticized|Joe Biden'],
-      ['Hamid Abutalebi criticized the Pezeshkian administration.', 'Hamid Abutalebi|criticized|Pezeshkian administration'],
-    ],
+    fires: [["Joe Biden's remarks drew criticism from Donald Trump.", 'Donald Trump|criticized|Joe Biden']],
     mustNotFire: ['Criticism is healthy.'],
   },
   'accusation-trigger': {
-    fires: [['Masoud Pezeshkian accused Israel of provoking a war.', 'Masoud Pezeshkian|accused|Israel']],
+    // Every trigger is a verb (or "alleged", which never takes a named object): nothing nominal is left for it.
+    fires: [],
     mustNotFire: ['The accused was released.'],
+    todo: [["Donald Trump's accusations against Joe Biden angered Democrats.", 'Donald Trump|accused|Joe Biden']],
   },
   'support-trigger': {
-    fires: [['Iran has increased its military support to Russia.', 'Iran|supports|Russia']],
+    fires: [['Iran is a major source of support for Hamas.', 'Iran|supports|Hamas']],
     mustNotFire: ['Support for the plan was thin.'],
   },
   'pressure-trigger': {
-    fires: [['Donald Trump will pressure China to stop buying oil.', 'Donald Trump|pressures|China']],
+    fires: [
+      ['Donald Trump increased pressure on China.', 'Donald Trump|pressures|China'],
+      ["Donald Trump's pressure on China grew.", 'Donald Trump|pressures|China'],
+    ],
     mustNotFire: ['Blood pressure rose.'],
   },
 };

@@ -1,6 +1,6 @@
 // Finds name chunks in each sentence and gives each a type from lexicons, head words, titles and context.
 import { countryByIso, lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
-import { FACILITY_WORDS, headType, LOWERCASE_ORG_HEADS, LOWERCASE_PLACE_HEADS, lookupKnown } from './lexicon/heads.js';
+import { FACILITY_WORDS, headType, LOWERCASE_ORG_HEADS, LOWERCASE_PLACE_HEADS, lookupKnown, SPORT_EVENT_HEADS, SPORT_WORDS } from './lexicon/heads.js';
 import { FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
 import type { Parsed, Word } from './parse.js';
 import { nameKey } from './slug.js';
@@ -138,8 +138,20 @@ function isAllCapsSentence(words: Word[]): boolean {
   return alpha.length >= ALL_CAPS_SENTENCE_MIN_WORDS && alpha.every((w) => w.allCaps);
 }
 
+/** What the whole document shows, read once before its sentences: the words it writes in lower case, and its genre. */
+interface DocContext {
+  vocab: Set<string>;
+  /** A sports story ("goal", "coach", "season" in lower case): a "… League" in it is a competition. */
+  sport: boolean;
+}
+
+const MIN_SPORT_WORDS = 2;
+
 export function findMentions(parsed: Parsed, vocab: Set<string>): SentenceMentions[] {
-  const found = parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, vocab));
+  let sportWords = 0;
+  for (const w of SPORT_WORDS) if (vocab.has(w)) sportWords++;
+  const doc: DocContext = { vocab, sport: sportWords >= MIN_SPORT_WORDS };
+  const found = parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, doc));
   teamsThroughout(found, parsed.bySentence);
   return found;
 }
@@ -193,7 +205,8 @@ const ERA_NOUNS = new Set(['revolution', 'depression', 'holocaust', 'reformation
 /** Reasons that type a name as a team (a sports side named after its town). */
 export const TEAM_REASONS = new Set(['results-table', 'versus', 'team', 'team-in-story']);
 
-function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): SentenceMentions {
+function findSentenceMentions(text: string, words: Word[], doc: DocContext): SentenceMentions {
+  const vocab = doc.vocab;
   const titles = findTitles(words, text);
   const inTitle = new Map<number, TitleSpan>();
   for (const t of titles) for (let k = t.first; k <= t.last; k++) inTitle.set(k, t);
@@ -372,7 +385,7 @@ function findSentenceMentions(text: string, words: Word[], vocab: Set<string>): 
       continue;
     }
     const c = make(first, j);
-    classify(c, words, text, vocab, titleEndingAt, lowerHead, candidates, demonyms);
+    classify(c, words, text, doc, titleEndingAt, lowerHead, candidates, demonyms);
     // "The Oval", "The Clarion": a capitalised article in mid-sentence is part of the name as written.
     const article = words[first - 1];
     if (article && article.text === 'The' && !article.initial && !SENTENCE_MARK.test(article.post) && (c.type === 'organization' || c.type === 'place')) {
@@ -569,13 +582,13 @@ function classify(
   c: Candidate,
   words: Word[],
   text: string,
-  vocab: Set<string>,
+  doc: DocContext,
   titleEndingAt: Map<number, TitleSpan>,
   lowerHead: string | null,
   candidates: Candidate[],
   demonyms: DemonymMark[],
 ): void {
-  const v = judge(c, words, text, isScoreLine(words), vocab, titleEndingAt, lowerHead, candidates, demonyms);
+  const v = judge(c, words, text, isScoreLine(words), doc, titleEndingAt, lowerHead, candidates, demonyms);
   c.type = v.type;
   c.reason = v.reason;
   c.confidence = v.confidence;
@@ -586,7 +599,7 @@ function judge(
   words: Word[],
   text: string,
   scoreLine: boolean,
-  vocab: Set<string>,
+  doc: DocContext,
   titleEndingAt: Map<number, TitleSpan>,
   lowerHead: string | null,
   candidates: Candidate[],
@@ -639,6 +652,8 @@ function judge(
   const head = lowerHead ?? headOf(words, c.first, c.last);
   if (lowerHead && LOWERCASE_ORG_HEADS.has(lowerHead)) return set('organization', `head:${lowerHead}`, 0.85);
   if (head) {
+    // "the Champions League final" in a match report; "the Arab League" elsewhere.
+    if (doc.sport && SPORT_EVENT_HEADS.has(head.toLowerCase())) return set('event', `sport-head:${head.toLowerCase()}`, 0.75);
     const ht = headType(head);
     if (ht) return set(ht, `head:${head.toLowerCase()}`, 0.85);
   } else if (STANDALONE_ORG_HEADS.has(fw.base.toLowerCase())) {
@@ -695,7 +710,7 @@ function judge(
     if (!fw.initial && (ADJECTIVE_SUFFIX.test(fw.lower) || hasTag(fw, 'Adjective', 'Demonym'))) return set(null, 'skip:adjective', 0);
   }
   if (fw.initial) {
-    if (vocab.has(fw.base.toLowerCase()) || /(ing|ly|ed)$/.test(fw.lower) || fw.tags.has('Plural')) return set(null, 'skip:sentence-initial', 0);
+    if (doc.vocab.has(fw.base.toLowerCase()) || /(ing|ly|ed)$/.test(fw.lower) || fw.tags.has('Plural')) return set(null, 'skip:sentence-initial', 0);
     c.weak = true;
   }
   if (hasTag(fw, 'Adjective', 'Demonym') && !hasTag(fw, 'ProperNoun')) return set(null, 'skip:adjective', 0);

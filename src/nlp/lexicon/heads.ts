@@ -211,7 +211,60 @@ const PROGRAM_HEADS = [
   'compact',
   'scheme',
   'sanctions',
+  'amendment',
+  'amendments',
+  'partnership',
+  'partnerships',
+  'acts',
+  'agreements',
+  'treaties',
+  'package',
 ];
+/** Competitions and awards: things that happen (the ontology's event type), not bodies ("Nobel Prize", "Fairs Cup"). */
+const EVENT_HEADS = [
+  'cup',
+  'prize',
+  'prizes',
+  'trophy',
+  'championship',
+  'championships',
+  'olympics',
+  'olympiad',
+  'tournament',
+  'open',
+  'prix',
+  'award',
+  'awards',
+  'medal',
+];
+/** Heads that name a competition in a sports story and a body elsewhere ("Champions League" against "Arab League"). */
+export const SPORT_EVENT_HEADS = new Set(['league', 'games', 'series']);
+/** Lower-case words that mark a story as sport: two or more of them and a "… League" is a competition. */
+export const SPORT_WORDS = new Set([
+  'goal',
+  'goals',
+  'match',
+  'final',
+  'season',
+  'coach',
+  'striker',
+  'midfielder',
+  'goalkeeper',
+  'referee',
+  'trophy',
+  'tournament',
+  'championship',
+  'club',
+  'fans',
+  'scored',
+  'innings',
+  'wickets',
+  'quarter-final',
+  'semi-final',
+  'stadium',
+  'pitch',
+  'league',
+]);
 /** Lower-case words that extend a name into a place: "Tambo region", "Alto Sur province". */
 export const LOWERCASE_PLACE_HEADS = new Set(['region', 'province', 'district', 'county', 'governorate', 'oblast', 'prefecture', 'valley', 'river']);
 /** Lower-case words that make "<Surname> administration" an organization. */
@@ -223,6 +276,7 @@ const HEADS = new Map<string, EntityType>();
 for (const w of ORGANIZATION_HEADS) HEADS.set(w, 'organization');
 for (const w of PLACE_HEADS) HEADS.set(w, 'place');
 for (const w of PROGRAM_HEADS) HEADS.set(w, 'program');
+for (const w of EVENT_HEADS) HEADS.set(w, 'event');
 
 /** The type a capitalised name's head word implies, if any. */
 export function headType(word: string): EntityType | undefined {

@@ -1,0 +1,54 @@
+// Table-driven tests for name finding and typing: for each rule, sentences where it must give a name its type and
+// sentences where it must not.
+import { describe, expect, it } from 'vitest';
+import { extract, type Extraction } from '../../src/nlp/index.js';
+
+type Typed = 'person' | 'country' | 'organization' | 'place' | 'program' | 'event';
+
+interface NameRule {
+  /** [sentence, a mention's exact text, the type of its entity]. */
+  finds: [string, string, Typed][];
+  /** [sentence, text that no mention may have with that type ("any": no mention at all)]. */
+  never: [string, string, Typed | 'any'][];
+}
+
+const run = (text: string): Extraction => extract({ id: 'test', title: null, publishedAt: null, text });
+const typesOf = (x: Extraction, mention: string): string[] => x.entities.filter((e) => e.mentions.some((m) => m.text === mention)).map((e) => e.type);
+const listing = (x: Extraction): string => x.entities.map((e) => `${e.type}:${e.mentions.map((m) => m.text).join('|')}`).join(', ');
+
+const RULES: Record<string, NameRule> = {
+  'competitions and awards are events': {
+    finds: [
+      ['The Nobel Prize in chemistry was awarded on Wednesday.', 'Nobel Prize', 'event'],
+      ['Roma, Fairs Cup winners in 1961, rode their luck.', 'Fairs Cup', 'event'],
+      ['She reached the final of the Australian Open last year.', 'Australian Open', 'event'],
+      ['The coach said his striker would miss the Champions League final next season.', 'Champions League', 'event'],
+    ],
+    never: [
+      // Outside a sports story a league is a body.
+      ['Delegates of the Arab League met in Cairo on Sunday.', 'Arab League', 'event'],
+      ['The Nobel Committee said the work had transformed the field.', 'Nobel Committee', 'event'],
+    ],
+  },
+  'laws, amendments and partnerships are programs': {
+    finds: [
+      ['The ban runs afoul of the First Amendment, the creators argued.', 'First Amendment', 'program'],
+      ['Donors sealed deals under so-called Just Energy Transition Partnerships in 2022.', 'Just Energy Transition Partnerships', 'program'],
+      ['Lawmakers passed the Clean Air Act in 1970.', 'Clean Air Act', 'program'],
+    ],
+    never: [['The Energy Transition Council met in Berlin.', 'Energy Transition Council', 'program']],
+  },
+};
+
+describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {
+  it.each(finds)('finds in "%s": %s as %s', (text, mention, type) => {
+    const x = run(text);
+    expect(typesOf(x, mention), listing(x)).toEqual([type]);
+  });
+  it.each(never)('in "%s" does not find %s as %s', (text, mention, type) => {
+    const x = run(text);
+    const types = typesOf(x, mention);
+    if (type === 'any') expect(types, listing(x)).toEqual([]);
+    else expect(types, listing(x)).not.toContain(type);
+  });
+});

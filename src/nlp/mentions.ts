@@ -611,7 +611,10 @@ function judge(
   const prev = words[c.first - 1];
   const next = words[c.last + 1];
   // "in Alto Verde" is a location; "in Vanguard's devices" is not (the preposition governs the noun).
-  c.locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !SENTENCE_MARK.test(prev.post) && !lw.possessive;
+  // "in the Gulf" too: the article between changes nothing.
+  const prep = prev?.lower === 'the' && !prev.capitalized ? words[c.first - 2] : prev;
+  c.locative =
+    prep !== undefined && LOCATIVE_PREPOSITIONS.has(prep.lower) && !SENTENCE_MARK.test(prep.post) && !SENTENCE_MARK.test(prev?.post ?? '') && !lw.possessive;
   const title = titleEndingAt.get(c.first - 1);
   if (title) {
     c.title = title;
@@ -693,10 +696,19 @@ function judge(
   const personTags = hasTag(fw, 'FirstName') || (c.words > 1 && hasTag(fw, 'Person')) || hasTag(lw, 'LastName') || (c.words === 1 && hasTag(fw, 'Person'));
   const placeTags = [fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) && !hasTag(fw, 'FirstName');
   const speaker = next !== undefined && (SPEECH_VERBS.has(next.lower) || (/^,\s*$/.test(lw.post) && SPEECH_VERBS.has(next.lower)));
-  if (personTags && !placeTags) return set('person', 'name-lexicon', 0.8);
+  // "the National Rally (RN)", "the Jana Sena and BJP": people take no article, so a name heading its phrase after
+  // "the" is a body ("the Biden plan" uses the name as a modifier and is left alone).
+  const modifier = next !== undefined && /^\p{Ll}/u.test(next.text) && !SENTENCE_MARK.test(lw.post) && hasTag(next, 'Noun') && !hasTag(next, 'Pronoun');
+  // "the Zionists", "the Republicans": a plural is a group of people, left to the group rule below.
+  const groupWord = c.words === 1 && (GROUP_PLURAL.test(fw.lower) || fw.tags.has('Plural'));
+  const afterThe = prev !== undefined && prev.lower === 'the' && !SENTENCE_MARK.test(prev.post) && !lw.possessive && !modifier && !groupWord;
+  if (personTags && !placeTags && !afterThe) return set('person', 'name-lexicon', 0.8);
   if (placeTags) return set('place', 'place-lexicon', 0.75);
+  // One word after "the" may be a place as well ("in the Gulf"): it is left to the single-word rules below.
+  // "The Economist described …": one word after "the" that speaks is a body.
+  if (afterThe && (c.words > 1 || speaker)) return set('organization', 'after-the', 0.6);
   if (c.words > 1 && [fw, lw].some((w) => hasTag(w, 'Organization'))) return set('organization', 'organization-lexicon', 0.65);
-  if (speaker && !(fw.initial && fw.tags.has('Plural'))) return set('person', 'speaker', 0.7);
+  if (speaker && !afterThe && !(fw.initial && fw.tags.has('Plural'))) return set('person', 'speaker', 0.7);
   if (c.words > 1) {
     const allAlpha = (() => {
       for (let k = c.first; k <= c.last; k++) if (!/^[\p{L}'.-]+$/u.test((words[k] as Word).base)) return false;

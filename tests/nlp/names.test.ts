@@ -38,6 +38,22 @@ const RULES: Record<string, NameRule> = {
     ],
     never: [['The Energy Transition Council met in Berlin.', 'Energy Transition Council', 'program']],
   },
+  'a name heading its phrase after "the" is no person': {
+    finds: [
+      ['Le Pen was found guilty of using funds for her party, the National Rally (RN), in France.', 'National Rally', 'organization'],
+      ['Their allies in the state, the Jana Sena and BJP, won 21 seats.', 'Jana Sena', 'organization'],
+      ['The Blue Jays lost again on Sunday.', 'Blue Jays', 'organization'],
+      ['The Clarion described the plan as reckless.', 'Clarion', 'organization'],
+    ],
+    never: [
+      // A plural after "the" is a group of people; one word after "the" may be a place.
+      ['The issue was orchestrated by the Zionists.', 'Zionists', 'organization'],
+      ['Ships were already in the Gulf on Monday.', 'Gulf', 'organization'],
+      // A person's name used as a modifier, and a person named without an article.
+      ['Officials discussed the John Kerry plan on Monday.', 'John Kerry', 'organization'],
+      ['Vice Minister Zhao Minghua arrived on Monday.', 'Zhao Minghua', 'organization'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -124,6 +124,12 @@ const SPORT_VERBS = new Set([
   'batsman',
   'bowler',
 ]);
+const initialsOf = (name: string): string =>
+  name
+    .split(/[\s-]+/)
+    .filter((x) => /^\p{Lu}/u.test(x))
+    .map((x) => x.charAt(0))
+    .join('');
 const isInitial = (w: Word): boolean => /^\p{Lu}$/u.test(w.text) && /^\.\s+$/.test(w.post);
 
 /** Words whose lower-case form occurs in the document: a capitalised "Talks" at a sentence start is a word, not a name. */
@@ -403,7 +409,9 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
     const prev = candidates[k - 1] as Candidate;
     const w = words[c.first] as Word;
     if (c.first === prev.last + 1 && /\(\s*$/.test((words[prev.last] as Word).post + w.pre) && c.last === c.first && /^\)/.test((words[c.last] as Word).post)) {
-      if (c.type !== 'country' && c.type !== 'place') c.parenOf = prev;
+      // "Paris (CNN) —": a place's bracket holds an agency or a country, its acronym only when the initials say so.
+      const placeBefore = (prev.type === 'country' || prev.type === 'place') && initialsOf(prev.text) !== c.text;
+      if (c.type !== 'country' && c.type !== 'place' && !placeBefore) c.parenOf = prev;
     }
   }
   findPhrases(text, words, candidates, inTitle);
@@ -577,6 +585,25 @@ interface Verdict {
 
 const verdict = (type: EntityType | null, reason: string, confidence: number): Verdict => ({ type, reason, confidence });
 
+const DATELINE_END = /^([^—–:\n]*?)(\s[-—–]\s|\s?[—–]|:\s)/u;
+const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,2}$|^\d{4}$/i;
+
+/**
+ * What follows a name that opens a line, up to a dash or colon: "(CNN)", "[Libya], September 15", ", (Reuters)".
+ * A bracketed name or a date must be there: "Analysis: …" and "TENNIS - RESULTS" are no datelines.
+ */
+function isDatelineTail(after: string): boolean {
+  const m = DATELINE_END.exec(after);
+  if (!m) return false;
+  const between = m[1] as string;
+  if (!/^[\s,()[\]\p{L}.\d]*$/u.test(between)) return false;
+  const tokens = between.split(/[\s,()[\]]+/).filter((t) => t.length > 0);
+  if (!tokens.every((t) => /^\p{Lu}/u.test(t) || MONTH_DAY.test(t))) return false;
+  const bracketed = /[([]\s*\p{Lu}[\p{L}.]+\s*[)\]]/u.test(between);
+  const dated = tokens.some((t) => /\d/.test(t));
+  return bracketed || dated;
+}
+
 /** Types one chunk (and records its title, holder and context on it). Rules run from surest to weakest. */
 function classify(
   c: Candidate,
@@ -632,6 +659,9 @@ function judge(
   // "STIRLING, Scotland 1996-08-31" too: a place, its country, the date.
   const lineStart = c.first === 0 || /\n/.test(`${prev?.post ?? ''}${fw.pre}`);
   if (lineStart && fw.allCaps && /^(,\s*[\p{L} .'-]{2,25})?\s+\d{4}-\d{2}-\d{2}/u.test(text.slice(lw.end, lw.end + 40))) return set('place', 'dateline', 0.8);
+  // "Paris (CNN) —", "Tripoli [Libya], September 15:", "KARACHI, (Reuters):": a line opening with a name, then only
+  // bracketed agency or country names and a date before a dash or colon, names where the story was filed.
+  if (lineStart && !c.title && isDatelineTail(text.slice(lw.baseEnd, lw.baseEnd + 48))) return set('place', 'dateline', 0.8);
   const capitalOf = lookupCapital(c.text);
   if (capitalOf && !c.title) {
     const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));

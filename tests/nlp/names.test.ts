@@ -54,6 +54,23 @@ const RULES: Record<string, NameRule> = {
       ['Vice Minister Zhao Minghua arrived on Monday.', 'Zhao Minghua', 'organization'],
     ],
   },
+  'a dateline names a place, and its bracketed agency is an organization of its own': {
+    finds: [
+      ['Paris (CNN) — A court has convicted the former minister.', 'Paris', 'place'],
+      ['Paris (CNN) — A court has convicted the former minister.', 'CNN', 'organization'],
+      ['Tripoli [Libya], September 15: The death toll rose again.', 'Tripoli', 'place'],
+      ['KARACHI, (Reuters): Pakistan appointed a new governor on Saturday.', 'KARACHI', 'place'],
+      ['Springfield (AP) — Officials closed the bridge on Monday.', 'AP', 'organization'],
+    ],
+    never: [
+      ['Springfield (AP) — Officials closed the bridge on Monday.', 'AP', 'place'],
+      ['Analysis: Tehran weighs its options after the vote.', 'Analysis', 'any'],
+      ['TENNIS - RESULTS FROM THE U.S. OPEN', 'TENNIS', 'any'],
+      ['Radnicki (N) - Spartak (to be played on Sunday)', 'Radnicki', 'place'],
+      // A capital used for its government in mid-line stays the country.
+      ['Officials said Paris (the government) would respond — eventually.', 'Paris', 'place'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -1,6 +1,16 @@
 // Finds name chunks in each sentence and gives each a type from lexicons, head words, titles and context.
 import { countryByIso, lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
-import { FACILITY_WORDS, headType, LOWERCASE_ORG_HEADS, LOWERCASE_PLACE_HEADS, lookupKnown, SPORT_EVENT_HEADS, SPORT_WORDS } from './lexicon/heads.js';
+import {
+  FACILITY_WORDS,
+  firstWordType,
+  headType,
+  LOWERCASE_ORG_HEADS,
+  ORG_NOUNS_AFTER,
+  LOWERCASE_PLACE_HEADS,
+  lookupKnown,
+  SPORT_EVENT_HEADS,
+  SPORT_WORDS,
+} from './lexicon/heads.js';
 import { FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
 import type { Parsed, Word } from './parse.js';
 import { nameKey } from './slug.js';
@@ -367,6 +377,8 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
         fw.initial &&
         !lookupCountry(fw.base) &&
         !hasTag(fw, 'Person', 'FirstName', 'Place', 'Country', 'City') &&
+        // "Radio Red quoted police": a head word in front belongs to the name.
+        !(first === j - 1 && firstWordType(fw.base)) &&
         (vocab.has(fw.lower) || hasTag(fw, 'Adjective', 'Adverb', 'Verb', 'Gerund', 'Plural'))
       )
         first++;
@@ -692,11 +704,23 @@ function judge(
   } else if (STANDALONE_ORG_HEADS.has(fw.base.toLowerCase())) {
     return set('organization', 'head:standalone', 0.8);
   }
+  // "Hotel Sahafi", "Radio Mogadishu": a head word in front, when the last word is no head.
+  const front = c.words > 1 ? firstWordType(fw.base) : undefined;
+  if (front && !c.title) return set(front, `front:${fw.lower}`, 0.8);
   if (c.title) return set('person', 'title-prefix', 0.9);
   // "the Revolution", "the Depression": a historical event or era named by its common noun is no body.
   if (c.words === 1 && ERA_NOUNS.has(fw.lower)) return set(null, 'skip:era-noun', 0);
   // "The Clarion", "The Herald": people do not take a capitalised article; publications and bodies do.
   if (prev && prev.text === 'The' && !prev.initial && !SENTENCE_MARK.test(prev.post)) return set('organization', 'capitalised-the', 0.7);
+  // "the Al Arabiya channel", "the Dawn newspaper", "the state-run Xinhua news agency": a body's noun follows.
+  // One word that opens the sentence may be an ordinary one ("Opposition group says …"): the noun after it proves nothing.
+  const ordinaryOpener = c.words === 1 && fw.initial;
+  for (let k = c.last + 1; k <= c.last + 2 && k < words.length && !c.title && !ordinaryOpener; k++) {
+    const wk = words[k] as Word;
+    if (wk.capitalized || SENTENCE_MARK.test((words[k - 1] as Word).post) || (words[k - 1] as Word).possessive) break;
+    if (ORG_NOUNS_AFTER.has(wk.base) && !hasTag(fw, 'Demonym') && !lookupDemonym(fw.base)) return set('organization', `body-noun:${wk.base}`, 0.7);
+    if (!hasTag(wk, 'Noun')) break;
+  }
   // "Alto Verde enrichment site": a facility word within three lower-case words marks a place.
   for (let k = c.last + 1; k <= c.last + 3 && k < words.length; k++) {
     const wk = words[k] as Word;

@@ -71,6 +71,31 @@ const RULES: Record<string, NameRule> = {
       ['Officials said Paris (the government) would respond — eventually.', 'Paris', 'place'],
     ],
   },
+  'a head word in front types the name': {
+    finds: [
+      ['Militants arrived outside Hotel Sahafi in two vehicles.', 'Hotel Sahafi', 'place'],
+      ['Over 50,000 fans packed the Stadio Olimpico on Wednesday.', 'Stadio Olimpico', 'place'],
+      ['The minister told state-run Radio Mogadishu that forces had taken the hotel.', 'Radio Mogadishu', 'organization'],
+      ['Radio Red quoted local police in the town.', 'Radio Red', 'organization'],
+    ],
+    never: [
+      ['Radio reports said two people died.', 'Radio', 'any'],
+      ['Hotel guests fled on Sunday.', 'Hotel', 'any'],
+    ],
+  },
+  'a body noun after a name makes it an organization': {
+    finds: [
+      ['The mayor told the Al Arabiya channel late on Wednesday.', 'Al Arabiya', 'organization'],
+      ['But Le Matin newspaper, quoting witnesses, said more.', 'Le Matin', 'organization'],
+      ['The Xinhua news agency said on Friday that 20 people died.', 'Xinhua', 'organization'],
+    ],
+    never: [
+      ['Opposition group says the army advanced on Monday.', 'Opposition', 'any'],
+      ['Chartered bank assets rose in July.', 'Chartered', 'any'],
+      ['Senator Joan Ferris said the party would vote.', 'Joan Ferris', 'organization'],
+      ['French company executives met on Monday.', 'French', 'organization'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -272,6 +272,50 @@ export const LOWERCASE_ORG_HEADS = new Set(['administration']);
 /** Lower-case facility words after a name mark the name as a place: "Alto Verde enrichment site". */
 export const FACILITY_WORDS = new Set(['site', 'facility', 'plant', 'reactor', 'complex', 'base', 'airport', 'port', 'refinery', 'mine', 'camp']);
 
+/** Words that type a name from its front: "Hotel Sahafi", "Stadio Olimpico", "Radio Mogadishu", "Bank Mellat". */
+const FIRST_WORD_HEADS: Record<string, EntityType> = {
+  hotel: 'place',
+  stadio: 'place',
+  estadio: 'place',
+  stade: 'place',
+  stadion: 'place',
+  camp: 'place',
+  lake: 'place',
+  mount: 'place',
+  fort: 'place',
+  cape: 'place',
+  radio: 'organization',
+  bank: 'organization',
+  banco: 'organization',
+  banca: 'organization',
+  club: 'organization',
+};
+
+/** The type a name's first word implies ("Hotel …" is a place), for names whose last word says nothing. */
+export function firstWordType(word: string): EntityType | undefined {
+  return FIRST_WORD_HEADS[word.toLowerCase()];
+}
+
+/** Lower-case nouns right after a name that make it a body without joining it: "the Al Arabiya channel", "the Dawn newspaper". */
+export const ORG_NOUNS_AFTER = new Set([
+  'channel',
+  'newspaper',
+  'daily',
+  'broadcaster',
+  'network',
+  'agency',
+  'airline',
+  'carrier',
+  'company',
+  'firm',
+  'group',
+  'bank',
+  'website',
+  'magazine',
+  'club',
+  'party',
+]);
+
 const HEADS = new Map<string, EntityType>();
 for (const w of ORGANIZATION_HEADS) HEADS.set(w, 'organization');
 for (const w of PLACE_HEADS) HEADS.set(w, 'place');

@@ -597,6 +597,46 @@ interface Verdict {
 
 const verdict = (type: EntityType | null, reason: string, confidence: number): Verdict => ({ type, reason, confidence });
 
+/** Lower-case nouns for parts of a city: "a Mogadishu hotel", "Kyiv's streets". */
+const CITY_PART_NOUNS = new Set([
+  'hotel',
+  'hotels',
+  'street',
+  'streets',
+  'suburb',
+  'suburbs',
+  'outskirts',
+  'neighbourhood',
+  'neighborhood',
+  'district',
+  'residents',
+  'hospital',
+  'stadium',
+  'square',
+  'mosque',
+  'market',
+]);
+const CITY_NOUNS = new Set(['capital', 'city', 'town', 'village', 'port']);
+
+/**
+ * A capital named as the city, not its government: "the Somali capital Mogadishu", "a popular Mogadishu hotel",
+ * "Tirana's National Stadium", "Kyiv's streets" ("Tehran's nuclear program" stays the government's).
+ */
+function capitalUsedLiterally(words: Word[], c: Candidate): boolean {
+  const prev = words[c.first - 1];
+  const lw = words[c.last] as Word;
+  if (prev && !prev.capitalized && CITY_NOUNS.has(prev.base) && !SENTENCE_MARK.test(prev.post)) return true;
+  if (SENTENCE_MARK.test(lw.post)) return false;
+  const next = words[c.last + 1];
+  if (!next) return false;
+  if (!next.capitalized) return CITY_PART_NOUNS.has(next.base) || FACILITY_WORDS.has(next.base);
+  if (!lw.possessive) return false;
+  // "Tirana's National Stadium": the possessed name ends in a place head.
+  let k = c.last + 1;
+  while (k + 1 < words.length && (words[k + 1] as Word).capitalized && !SENTENCE_MARK.test((words[k] as Word).post)) k++;
+  return headType((words[k] as Word).base) === 'place';
+}
+
 const DATELINE_END = /^([^—–:\n]*?)(\s[-—–]\s|\s?[—–]|:\s)/u;
 const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,2}$|^\d{4}$/i;
 
@@ -677,7 +717,7 @@ function judge(
   const capitalOf = lookupCapital(c.text);
   if (capitalOf && !c.title) {
     const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));
-    if (c.locative || followedByContainer) return set('place', 'capital-literal', 0.85);
+    if (c.locative || followedByContainer || capitalUsedLiterally(words, c)) return set('place', 'capital-literal', 0.85);
     c.iso = capitalOf;
     return set('country', 'capital-for-government', 0.75);
   }

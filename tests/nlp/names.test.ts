@@ -96,6 +96,19 @@ const RULES: Record<string, NameRule> = {
       ['French company executives met on Monday.', 'French', 'organization'],
     ],
   },
+  'a capital named as the city is a place': {
+    finds: [
+      ['Suicide attackers struck a hotel in the Somali capital Mogadishu early Sunday.', 'Mogadishu', 'place'],
+      ['Islamists attack popular Mogadishu hotel, 15 killed', 'Mogadishu', 'place'],
+      ["Supporters were allowed into Tirana's National Stadium.", 'Tirana', 'place'],
+      ["Tanks rolled through Kyiv's streets on Monday.", 'Kyiv', 'place'],
+    ],
+    never: [
+      ["Tehran's nuclear program worries its neighbours.", 'Tehran', 'place'],
+      ['Moscow said on Monday that the talks had failed.', 'Moscow', 'place'],
+      ['Washington imposed new sanctions on Friday.', 'Washington', 'place'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

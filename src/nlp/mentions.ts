@@ -316,6 +316,11 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
       if (cur.possessive || SENTENCE_MARK.test(cur.post)) break;
       const nx = words[j + 1];
       if (!nx || inTitle.has(j + 1) || SENTENCE_MARK.test(nx.pre)) break;
+      // "Jennifer A. Doudna": a middle initial, even one that spells a word.
+      if (isInitial(nx) && words[j + 2] !== undefined && isNameWord(words[j + 2] as Word) && !inTitle.has(j + 2)) {
+        j++;
+        continue;
+      }
       if (isNameWord(nx) && !isLowerTailCompound(nx) && !(allCaps && !nx.tags.has('Acronym'))) {
         j++;
         continue;

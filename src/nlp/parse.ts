@@ -172,7 +172,9 @@ export function parseText(text: string): Parsed {
         post,
         capitalized: /^[\p{Lu}]/u.test(wText),
         allCaps: /^[\p{Lu}\d.&-]+$/u.test(wText) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(wText),
-        initial: sentenceWords.length === 0 || OPENING.test(g0.pre) || /[:—–]\s*$/.test(prevPost),
+        // After a colon, a dash or an ellipsis ("… Perhaps the dream will come true") a capital starts a clause.
+        initial:
+          sentenceWords.length === 0 || OPENING.test(g0.pre) || /([:—–…]|\.\.\.)\s*$/.test(prevPost) || /^(…|\.\.\.)$/.test(sentenceWords.at(-1)?.text ?? ''),
         parts: group.map((t) => ({ text: t.text, tags: new Set(t.tags) })),
       };
       words.push(word);

@@ -109,6 +109,17 @@ const RULES: Record<string, NameRule> = {
       ['Washington imposed new sanctions on Friday.', 'Washington', 'place'],
     ],
   },
+  'a middle initial stays inside the name, and a capital after an ellipsis opens a clause': {
+    finds: [
+      ['The prize went to biochemist Jennifer A. Doudna on Wednesday.', 'Jennifer A. Doudna', 'person'],
+      ['The director, Carissa F. Etienne, arrived on Monday.', 'Carissa F. Etienne', 'person'],
+    ],
+    never: [
+      ['The prize went to biochemist Jennifer A. Doudna on Wednesday.', 'Jennifer', 'any'],
+      ['“The scissors were found eight years ago. … Perhaps the dream will come true,” she said.', 'Perhaps', 'any'],
+      ['“It worked... Perhaps we will try again,” she said.', 'Perhaps', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

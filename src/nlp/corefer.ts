@@ -134,6 +134,15 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(nearest(people, c), c);
       continue;
     }
+    // "ACN" beside "Acme News", "Cofinec said" beside "Cofinec S.A.": a single word and the same word with an
+    // organization head or company suffix are one body, whatever a verb made of the single word.
+    if (c.words === 1 && (c.type === null || c.type === 'organization' || (personLike && !c.title))) {
+      const org = companyNamed(clusters, key);
+      if (org) {
+        add(org, c);
+        continue;
+      }
+    }
     // "Li Wei ... Li said" (family name first), "Jansen Ode ... Jansen won" (a player by first name): the first
     // word of exactly one full name, when no full name ends with it.
     const byFirst = c.words === 1 && personLike ? byFirstWord.get(key) : undefined;
@@ -145,18 +154,6 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     if (known && (c.type === null || c.weak || c.type === known.type)) {
       add(known, c);
       continue;
-    }
-    // "ACN" beside "Acme News": an organization name and its name + organization head are one.
-    if (c.type === null || c.type === 'organization') {
-      const org = clusters.find(
-        (cl) =>
-          cl.type === 'organization' &&
-          cl.members.some((m) => m.words === 2 && nameKey(m.text).startsWith(`${key} `) && headType(m.text.split(' ').at(-1) ?? '') === 'organization'),
-      );
-      if (org) {
-        add(org, c);
-        continue;
-      }
     }
     if (c.weak) continue;
     const type: EntityType = c.type ?? (c.locative ? 'place' : UNKNOWN_DEFAULT);
@@ -193,6 +190,15 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   const live = clusters.filter((cl) => cl.members.length > 0);
   for (const cl of live) cl.members.sort((a, b) => a.start - b.start);
   return live;
+}
+
+/** The organization named "<key> <head>" ("Acme News", "Cofinec S.A."), if the document has one. */
+function companyNamed(clusters: Cluster[], key: string): Cluster | undefined {
+  return clusters.find(
+    (cl) =>
+      cl.type === 'organization' &&
+      cl.members.some((m) => m.words === 2 && nameKey(m.text).startsWith(`${key} `) && headType(m.text.split(' ').at(-1) ?? '') === 'organization'),
+  );
 }
 
 /** The full name whose mention is closest before the candidate (or the first one). */

@@ -8,6 +8,7 @@ import {
   ORG_NOUNS_AFTER,
   LOWERCASE_PLACE_HEADS,
   lookupKnown,
+  ORG_NOUNS_BEFORE,
   SPORT_EVENT_HEADS,
   SPORT_WORDS,
 } from './lexicon/heads.js';
@@ -321,7 +322,9 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
         j++;
         continue;
       }
-      if (isNameWord(nx) && !isLowerTailCompound(nx) && !(allCaps && !nx.tags.has('Acronym'))) {
+      // "Shell B shares", "Plan B": a lone letter with no name after it is a class or a label, not part of a name.
+      const loneLetter = /^\p{Lu}$/u.test(nx.text) && !(words[j + 2] && isNameWord(words[j + 2] as Word) && !SENTENCE_MARK.test(nx.post));
+      if (isNameWord(nx) && !isLowerTailCompound(nx) && !(allCaps && !nx.tags.has('Acronym')) && !loneLetter) {
         j++;
         continue;
       }
@@ -642,6 +645,14 @@ function capitalUsedLiterally(words: Word[], c: Candidate): boolean {
   return headType((words[k] as Word).base) === 'place';
 }
 
+function acronymInside(words: Word[], c: Candidate): boolean {
+  for (let k = c.first; k <= c.last; k++) {
+    const w = words[k] as Word;
+    if ((w.allCaps && w.tags.has('Acronym') && /^\p{Lu}{2,}$/u.test(w.base)) || /^\p{Lu}{2,}s$/u.test(w.base)) return true;
+  }
+  return false;
+}
+
 const DATELINE_END = /^([^—–:\n]*?)(\s[-—–]\s|\s?[—–]|:\s)/u;
 const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,2}$|^\d{4}$/i;
 
@@ -749,6 +760,9 @@ function judge(
   } else if (STANDALONE_ORG_HEADS.has(fw.base.toLowerCase())) {
     return set('organization', 'head:standalone', 0.8);
   }
+  // "the Islamist group al-Shabaab", "Italian side Roma", "broadcaster Sky": the noun before says what body it is.
+  if (prev && !prev.capitalized && ORG_NOUNS_BEFORE.has(prev.base) && !prev.possessive && !SENTENCE_MARK.test(prev.post) && !c.title)
+    return set('organization', `body-apposition:${prev.base}`, 0.75);
   // "Hotel Sahafi", "Radio Mogadishu": a head word in front, when the last word is no head.
   const front = c.words > 1 ? firstWordType(fw.base) : undefined;
   if (front && !c.title) return set(front, `front:${fw.lower}`, 0.8);
@@ -763,7 +777,9 @@ function judge(
   for (let k = c.last + 1; k <= c.last + 2 && k < words.length && !c.title && !ordinaryOpener; k++) {
     const wk = words[k] as Word;
     if (wk.capitalized || SENTENCE_MARK.test((words[k - 1] as Word).post) || (words[k - 1] as Word).possessive) break;
-    if (ORG_NOUNS_AFTER.has(wk.base) && !hasTag(fw, 'Demonym') && !lookupDemonym(fw.base)) return set('organization', `body-noun:${wk.base}`, 0.7);
+    // "the Islamist group", "a French company": an adjective before the noun is no name.
+    const adjective = c.words === 1 && (hasTag(fw, 'Demonym') || lookupDemonym(fw.base) !== undefined || ADJECTIVE_SUFFIX.test(fw.lower));
+    if (ORG_NOUNS_AFTER.has(wk.base) && !adjective) return set('organization', `body-noun:${wk.base}`, 0.7);
     if (!hasTag(wk, 'Noun')) break;
   }
   // "Alto Verde enrichment site": a facility word within three lower-case words marks a place.
@@ -801,6 +817,8 @@ function judge(
   // "the Zionists", "the Republicans": a plural is a group of people, left to the group rule below.
   const groupWord = c.words === 1 && (GROUP_PLURAL.test(fw.lower) || fw.tags.has('Plural'));
   const afterThe = prev !== undefined && prev.lower === 'the' && !SENTENCE_MARK.test(prev.post) && !lw.possessive && !modifier && !groupWord;
+  // "UC Berkeley", "Cofinec GDRs": people's names hold no acronym (initials such as "JD Vance" are not tagged one).
+  if (c.words > 1 && !shouted && acronymInside(words, c)) return set('organization', 'acronym-in-name', 0.6);
   if (personTags && !placeTags && !afterThe) return set('person', 'name-lexicon', 0.8);
   if (placeTags) return set('place', 'place-lexicon', 0.75);
   // One word after "the" may be a place as well ("in the Gulf"): it is left to the single-word rules below.

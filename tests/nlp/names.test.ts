@@ -120,6 +120,37 @@ const RULES: Record<string, NameRule> = {
       ['“It worked... Perhaps we will try again,” she said.', 'Perhaps', 'any'],
     ],
   },
+  'a body noun before a name says what body it is': {
+    finds: [
+      ['The members of the Islamist group al-Shabaab arrived outside the hotel.', 'al-Shabaab', 'organization'],
+      ['Swedish telecoms group LM Ericsson AB said on Friday it won an order.', 'LM Ericsson AB', 'organization'],
+      ['He was quoted by the daily Sueddeutsche Zeitung on Saturday.', 'Sueddeutsche Zeitung', 'organization'],
+      ['UEFA came down heavily on Belgian club Standard Liege on Friday.', 'Standard Liege', 'organization'],
+    ],
+    never: [
+      ['The members of the Islamist group al-Shabaab arrived outside the hotel.', 'Islamist', 'any'],
+      ['The group leader Abdi Hassan said more.', 'Abdi Hassan', 'organization'],
+      ["The party's Joan Ferris said the vote would pass.", 'Joan Ferris', 'organization'],
+    ],
+  },
+  'a single word and the same word with a company suffix are one body': {
+    finds: [
+      ['Shares in printing company Cofinec S.A. plunged. Cofinec said its results were weak.', 'Cofinec', 'organization'],
+      ['Acme Group said profits rose. Acme reported earnings on Monday.', 'Acme', 'organization'],
+    ],
+    never: [['Gerald Ford spoke on Monday. Ford said the plan would work.', 'Ford', 'organization']],
+  },
+  'a name holding an acronym is no person': {
+    finds: [
+      ['Doudna is currently a professor at UC Berkeley.', 'UC Berkeley', 'organization'],
+      ['Frater said he regarded Cofinec GDRs as cheap.', 'Cofinec GDRs', 'organization'],
+    ],
+    never: [
+      ['JD Vance spoke to reporters on Monday.', 'JD Vance', 'organization'],
+      // A lone letter after a name is a class of shares, not part of a name.
+      ['Shell will provide 0.4454 Shell B shares for each BG share.', 'Shell B', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -127,6 +127,18 @@ const ORGANIZATION_HEADS = [
   'capital',
   'enterprises',
   'institutes',
+  // Company suffixes of other countries: "Ericsson AB", "Cofinec S.A.", "Siemens AG".
+  'ab',
+  'ag',
+  'sa',
+  's.a.',
+  'nv',
+  'n.v.',
+  'gmbh',
+  'spa',
+  's.p.a.',
+  'bhd',
+  'pty',
 ];
 const PLACE_HEADS = [
   'zone',
@@ -314,6 +326,39 @@ export const ORG_NOUNS_AFTER = new Set([
   'magazine',
   'club',
   'party',
+]);
+
+/** Lower-case nouns right before a name that say what body it is: "the Islamist group al-Shabaab", "broadcaster Sky". */
+export const ORG_NOUNS_BEFORE = new Set([
+  'group',
+  'party',
+  'militia',
+  'movement',
+  'company',
+  'firm',
+  'broadcaster',
+  'newspaper',
+  'daily',
+  'channel',
+  'network',
+  'agency',
+  'club',
+  'side',
+  'carrier',
+  'airline',
+  'bank',
+  'lender',
+  'insurer',
+  'retailer',
+  'carmaker',
+  'automaker',
+  'conglomerate',
+  'outlet',
+  'website',
+  'magazine',
+  'startup',
+  'operator',
+  'giant',
 ]);
 
 const HEADS = new Map<string, EntityType>();

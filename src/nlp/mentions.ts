@@ -79,7 +79,9 @@ function isNameWord(w: Word): boolean {
   // "US" is a country, "us" a pronoun.
   if (w.allCaps && lookupCountry(w.base)) return true;
   // Function words are capitalised at the start of a sentence; in mid-sentence ("First Bank") they are names.
-  if ((w.initial || ALWAYS_FUNCTION.has(w.lower)) && (FUNCTION_WORDS.has(w.lower) || FUNCTION_WORDS.has(w.base.toLowerCase()))) return false;
+  // "WHO Executive Director …" opening a sentence is the acronym, not the question word.
+  const acronym = w.allCaps && w.base.length >= 3 && !ALWAYS_FUNCTION.has(w.lower);
+  if ((w.initial || ALWAYS_FUNCTION.has(w.lower)) && !acronym && (FUNCTION_WORDS.has(w.lower) || FUNCTION_WORDS.has(w.base.toLowerCase()))) return false;
   if (WEEKDAYS_MONTHS.has(w.base.toLowerCase().replace(/\.$/, ''))) return false;
   if (isNumericTail(w)) return false;
   if (/['’](ve|m|ll|re|d)$/i.test(w.text)) return false;
@@ -224,7 +226,7 @@ export const TEAM_REASONS = new Set(['results-table', 'versus', 'team', 'team-in
 
 function findSentenceMentions(text: string, words: Word[], doc: DocContext): SentenceMentions {
   const vocab = doc.vocab;
-  const titles = findTitles(words, text);
+  const titles = findTitles(words, text, doc.vocab);
   const inTitle = new Map<number, TitleSpan>();
   for (const t of titles) for (let k = t.first; k <= t.last; k++) inTitle.set(k, t);
   const titleEndingAt = new Map<number, TitleSpan>(titles.map((t) => [t.last, t]));
@@ -738,7 +740,13 @@ function judge(
     return set('country', 'capital-for-government', 0.75);
   }
   // "TENNIS" in a results table is a shouted word; "NBGC" or "ACN" is an acronym.
-  if (c.words === 1 && fw.allCaps && /^[\p{Lu}\d&]{2,7}$/u.test(fw.base) && /\p{Lu}/u.test(fw.base) && (fw.tags.has('Acronym') || fw.base.length <= 4)) {
+  if (
+    c.words === 1 &&
+    (fw.allCaps || fw.possessive) &&
+    /^[\p{Lu}\d&]{2,7}$/u.test(fw.base) &&
+    /\p{Lu}/u.test(fw.base) &&
+    (fw.tags.has('Acronym') || fw.base.length <= 4)
+  ) {
     c.acronym = true;
     return set('organization', 'acronym', 0.6);
   }

@@ -151,6 +151,25 @@ const RULES: Record<string, NameRule> = {
       ['Shell will provide 0.4454 Shell B shares for each BG share.', 'Shell B', 'any'],
     ],
   },
+  'a portfolio after a title belongs to the title': {
+    finds: [
+      ['They met officials, including Minister of Health Marcelo Castro, on Monday.', 'Marcelo Castro', 'person'],
+      ['WHO Executive Director for Outbreaks and Health Emergencies Bruce Aylward will accompany them.', 'Bruce Aylward', 'person'],
+      ['WHO Executive Director for Outbreaks and Health Emergencies Bruce Aylward will accompany them.', 'WHO', 'organization'],
+      ['The Minister for Trade Ana Lopes said tariffs would fall.', 'Ana Lopes', 'person'],
+      // A body after the title stays a body.
+      ['She was named director of the World Health Organization in 2006.', 'World Health Organization', 'organization'],
+      ['Ramon-Pardo is PAHO’s advisor on Clinical Management.', 'PAHO', 'organization'],
+      // A name the story never writes in lower case, with no person after it, is the body the title is held in.
+      ['The board will meet until a new general manager of Petofi is appointed.', 'Petofi', 'organization'],
+    ],
+    never: [
+      ['“This is the first mission,” said Pilar Ramon-Pardo, an advisor on Clinical Management of Epidemic Diseases.', 'Clinical Management', 'any'],
+      ['“This is the first mission,” said Pilar Ramon-Pardo, an advisor on Clinical Management of Epidemic Diseases.', 'Epidemic Diseases', 'any'],
+      ['They met officials, including Minister of Health Marcelo Castro, on Monday.', 'Health Marcelo Castro', 'any'],
+      ['Only the President of Peru, Dina Boluarte, is missing.', 'Peru', 'person'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -184,3 +184,25 @@ describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {
     else expect(types, listing(x)).not.toContain(type);
   });
 });
+
+describe('a country named only by its demonym', () => {
+  const countries = (text: string): string[] =>
+    run(text)
+      .entities.filter((e) => e.type === 'country')
+      .map((e) => e.name)
+      .sort();
+  it.each([
+    ['The merger between Shell and British rival BG Group was cleared.', ['United Kingdom']],
+    ['They held firm in the face of Dutch dominance.', ['Netherlands']],
+    ['The French-born Charpentier is a director in Berlin.', ['France']],
+  ])('is in the story: %s', (text, expected) => {
+    expect(countries(text)).toEqual(expected);
+  });
+  it.each([
+    // A demonym inside a name ("Royal Swedish Academy") names no country; "European" names none at all.
+    'The prizes were announced by the Royal Swedish Academy of Sciences.',
+    'European officials met in the morning.',
+  ])('is not invented: %s', (text) => {
+    expect(countries(text)).toEqual([]);
+  });
+});

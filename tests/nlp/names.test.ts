@@ -170,6 +170,13 @@ const RULES: Record<string, NameRule> = {
       ['Only the President of Peru, Dina Boluarte, is missing.', 'Peru', 'person'],
     ],
   },
+  'a state named "X and Y" answers to its first part': {
+    finds: [
+      ['Beurden has recently visited Trinidad, Brazil and Kazakhstan.', 'Trinidad', 'country'],
+      ['Peacekeepers left Bosnia in 2004.', 'Bosnia', 'country'],
+    ],
+    never: [['Fans travelled from Tobago Street to the ground.', 'Tobago', 'country']],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

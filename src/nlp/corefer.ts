@@ -1,7 +1,7 @@
 // Within-document resolution: groups mentions into entities (surname → full name, acronym ↔ expansion,
 // capital → country) and picks canonical names. Pure; deterministic in mention order.
 import { countryByIso } from './lexicon/countries.js';
-import { headType } from './lexicon/heads.js';
+import { ANAPHORIC_HEADS, headType } from './lexicon/heads.js';
 import { type Candidate, TEAM_REASONS } from './mentions.js';
 import { nameKey } from './slug.js';
 import type { EntityType } from './types.js';
@@ -155,6 +155,13 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(known, c);
       continue;
     }
+    // "the Fund" after "the International Monetary Fund" is that body; "The Government hopes" with no such body
+    // named is no name at all.
+    if (c.words === 1 && c.type === null && ANAPHORIC_HEADS.has(key)) {
+      const body = headedBy(clusters, key);
+      if (body) add(body, c);
+      continue;
+    }
     if (c.weak) continue;
     const type: EntityType = c.type ?? (c.locative ? 'place' : UNKNOWN_DEFAULT);
     if (c.type === null) {
@@ -199,6 +206,20 @@ function companyNamed(clusters: Cluster[], key: string): Cluster | undefined {
       cl.type === 'organization' &&
       cl.members.some((m) => m.words === 2 && nameKey(m.text).startsWith(`${key} `) && headType(m.text.split(' ').at(-1) ?? '') === 'organization'),
   );
+}
+
+/** The one organization whose name has this head ("Fund" → "International Monetary Fund", "Bank" → "State Bank of Pakistan"). */
+function headedBy(clusters: Cluster[], head: string): Cluster | undefined {
+  const found = clusters.filter(
+    (cl) =>
+      cl.type === 'organization' &&
+      cl.members.some((m) => {
+        const parts = nameKey(m.text).split(' ');
+        const of = parts.findIndex((p, k) => k > 0 && (p === 'of' || p === 'for'));
+        return parts.length > 1 && (of > 0 ? parts[of - 1] : parts.at(-1)) === head;
+      }),
+  );
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The full name whose mention is closest before the candidate (or the first one). */

@@ -332,10 +332,18 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
       }
       const after = words[j + 2];
       const after2 = words[j + 3];
-      if ((nx.lower === 'of' || nx.lower === 'for') && !SENTENCE_MARK.test(nx.post)) {
-        const ht = headType(cur.base);
+      // "Douglas & Lomason"; "Organisation for Security and Cooperation in Europe" (inside an "of/for" complement).
+      const inComplement = (() => {
+        for (let x = i + 1; x <= j; x++) if ((words[x] as Word).lower === 'of' || (words[x] as Word).lower === 'for') return true;
+        return false;
+      })();
+      const ht = headType(cur.base);
+      // "Commission on Presidential Debates", "Committee on Foreign Relations": a body's remit.
+      const onRemit = nx.lower === 'on' && ht === 'organization' && !COMPANY_SUFFIX.has(cur.lower);
+      if ((nx.lower === 'of' || nx.lower === 'for' || onRemit) && !SENTENCE_MARK.test(nx.post)) {
         // "Bank of England", "Plan of Action"; but "Kia Motor Corp of South Korea" says where the company is.
-        const connectorOk = (ht !== undefined && !COMPANY_SUFFIX.has(cur.lower)) || CONNECTOR_HEADS.has(cur.lower);
+        // Inside a complement another "of" continues it: "Office for the Coordination of Humanitarian Affairs".
+        const connectorOk = (ht !== undefined && !COMPANY_SUFFIX.has(cur.lower)) || CONNECTOR_HEADS.has(cur.lower) || (inComplement && nx.lower === 'of');
         if (connectorOk && after && isNameWord(after) && !inTitle.has(j + 2)) {
           j += 2;
           continue;
@@ -345,13 +353,10 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
           continue;
         }
       }
-      // "Douglas & Lomason"; "Organisation for Security and Cooperation in Europe" (inside an "of/for" complement).
-      const inComplement = (() => {
-        for (let x = i + 1; x <= j; x++) if ((words[x] as Word).lower === 'of' || (words[x] as Word).lower === 'for') return true;
-        return false;
-      })();
+      // "Max Planck Institute for Infection Biology in Berlin": a city after "in" says where the body is.
+      const inCity = nx.lower === 'in' && after !== undefined && (hasTag(after, 'City') || lookupCapital(after.base) !== undefined);
       if (
-        (nx.text === '&' || (inComplement && (nx.lower === 'and' || nx.lower === 'in'))) &&
+        (nx.text === '&' || (inComplement && (nx.lower === 'and' || (nx.lower === 'in' && !inCity)))) &&
         after &&
         isNameWord(after) &&
         !SENTENCE_MARK.test(nx.post) &&

@@ -177,6 +177,29 @@ const RULES: Record<string, NameRule> = {
     ],
     never: [['Fans travelled from Tobago Street to the ground.', 'Tobago', 'country']],
   },
+  'an institution word alone refers back to the body named in full, or to none': {
+    finds: [
+      ['Pakistan is in talks with the International Monetary Fund. Officials said the Fund wanted reforms.', 'Fund', 'organization'],
+      ['TDP won 135 seats in the Andhra Pradesh Assembly. The BJP won 8 Assembly seats.', 'Assembly', 'organization'],
+    ],
+    never: [
+      ['The Government hopes a bailout will help stabilise the budget.', 'Government', 'any'],
+      ['“The government asks this Court to bless the restriction,” the company wrote.', 'Court', 'any'],
+    ],
+  },
+  'a body named with "of", "for" and "on" runs on; a city after "in" is where it is': {
+    finds: [
+      ['Griffiths heads the UN Office for the Coordination of Humanitarian Affairs.', 'UN Office for the Coordination of Humanitarian Affairs', 'organization'],
+      ['The debates are sponsored by the Commission on Presidential Debates, a non-profit.', 'Commission on Presidential Debates', 'organization'],
+      ['Charpentier is a director at the Max Planck Institute for Infection Biology in Berlin.', 'Max Planck Institute for Infection Biology', 'organization'],
+      ['Charpentier is a director at the Max Planck Institute for Infection Biology in Berlin.', 'Berlin', 'place'],
+      ['Ministers met at the Organization for Security and Cooperation in Europe.', 'Organization for Security and Cooperation in Europe', 'organization'],
+    ],
+    never: [
+      ['The Commission met on Monday to discuss the budget.', 'Commission on Monday', 'any'],
+      ['Kia Motor Corp of South Korea said sales rose.', 'Kia Motor Corp of South Korea', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -361,6 +361,39 @@ export const ORG_NOUNS_BEFORE = new Set([
   'giant',
 ]);
 
+/**
+ * Institution words that, capitalised alone, refer back to a body the story names in full ("the Fund" after the
+ * International Monetary Fund, "the Assembly"), or to an unnamed one ("The Government hopes", "this Court").
+ */
+export const ANAPHORIC_HEADS = new Set([
+  'government',
+  'court',
+  'ministry',
+  'committee',
+  'commission',
+  'council',
+  'agency',
+  'department',
+  'bank',
+  'fund',
+  'party',
+  'army',
+  'police',
+  'office',
+  'assembly',
+  'authority',
+  'board',
+  'bureau',
+  'company',
+  'group',
+  'union',
+  'university',
+  'institute',
+  'federation',
+  'alliance',
+  'tribunal',
+]);
+
 const HEADS = new Map<string, EntityType>();
 for (const w of ORGANIZATION_HEADS) HEADS.set(w, 'organization');
 for (const w of PLACE_HEADS) HEADS.set(w, 'place');

@@ -1,5 +1,5 @@
 // Finds name chunks in each sentence and gives each a type from lexicons, head words, titles and context.
-import { countryByIso, lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
+import { countryByIso, isLanguage, lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
 import {
   FACILITY_WORDS,
   firstWordType,
@@ -12,7 +12,7 @@ import {
   SPORT_EVENT_HEADS,
   SPORT_WORDS,
 } from './lexicon/heads.js';
-import { FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
+import { COMMON_CAPS, FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
 import type { Parsed, Word } from './parse.js';
 import { nameKey } from './slug.js';
 import { findTitles, type TitleSpan } from './titles.js';
@@ -737,6 +737,9 @@ function judge(
   // "Paris (CNN) —", "Tripoli [Libya], September 15:", "KARACHI, (Reuters):": a line opening with a name, then only
   // bracketed agency or country names and a date before a dash or colon, names where the story was filed.
   if (lineStart && !c.title && isDatelineTail(text.slice(lw.baseEnd, lw.baseEnd + 48))) return set('place', 'dateline', 0.8);
+  // "a PhD", "TV news", "MEPs", "9 a.m. GMT", "in English": common nouns, plurals of acronyms, time zones, languages.
+  if (c.words === 1 && (COMMON_CAPS.has(fw.base.toLowerCase()) || /^\p{Lu}{2,}s$/u.test(fw.base) || isLanguage(fw.base)))
+    return set(null, 'skip:common-noun', 0);
   const capitalOf = lookupCapital(c.text);
   if (capitalOf && !c.title) {
     const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));

@@ -200,6 +200,17 @@ const RULES: Record<string, NameRule> = {
       ['Kia Motor Corp of South Korea said sales rose.', 'Kia Motor Corp of South Korea', 'any'],
     ],
   },
+  'degrees, media words, time zones, plural acronyms and languages are no names': {
+    finds: [['The IMF economist holds a PhD from Harvard University.', 'Harvard University', 'organization']],
+    never: [
+      ['He later obtained a PhD in economics.', 'PhD', 'any'],
+      ['According to TV news reports, Modi will be sworn in on June 8.', 'TV', 'any'],
+      ['She was found guilty alongside eight MEPs from her party.', 'MEPs', 'any'],
+      ['The market closed early at 1400 EDT on Friday.', 'EDT', 'any'],
+      ['The channel broadcasts news in English and Arabic.', 'English', 'any'],
+      ['The channel broadcasts news in English and Arabic.', 'Arabic', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -83,6 +83,14 @@ for (const c of countries) {
 for (const [n, iso] of Object.entries(EXTRA_NAMES)) byName.set(normKey(n), iso);
 for (const [n, iso] of Object.entries(EXTRA_DEMONYMS)) byDemonym.set(normKey(n), iso);
 
+/** Language names ("English", "Arabic", "Hindi"): a broadcast "in English" is no place. */
+const languages = new Set<string>();
+for (const c of countries) for (const name of Object.values(c.languages ?? {})) languages.add(normKey(name));
+
+export function isLanguage(surface: string): boolean {
+  return languages.has(normKey(surface));
+}
+
 export function countryByIso(iso: string): CountryInfo | undefined {
   return byIso.get(iso);
 }

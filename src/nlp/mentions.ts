@@ -652,6 +652,23 @@ function capitalUsedLiterally(words: Word[], c: Candidate): boolean {
   return headType((words[k] as Word).base) === 'place';
 }
 
+/** Words that begin place names ("New Delhi", "Greater London", "Inner Mongolia", "San Marino"). */
+const PLACE_MODIFIERS = new Set(
+  (
+    'north south east west northern southern eastern western central northeast northwest southeast southwest new old ' +
+    'upper lower greater inner outer mainland metro downtown san santa são sao saint st st. port fort mount lake cape la ' +
+    'el los las le al rio bay gulf isla costa puerto'
+  ).split(' '),
+);
+
+function namedAfterPlace(fw: Word, lw: Word): boolean {
+  const place = lookupCountry(lw.base) !== undefined || lookupCapital(lw.base) !== undefined || hasTag(lw, 'City', 'Country');
+  // "N. Korea", "S. Africa": an initial there is a compass point.
+  if (!place || fw.possessive || /^\p{Lu}\.?$/u.test(fw.base)) return false;
+  if (hasTag(fw, 'Place', 'City', 'Region', 'Country', 'FirstName', 'Person', 'Adjective', 'Demonym', 'Honorific')) return false;
+  return !PLACE_MODIFIERS.has(fw.lower) && !ADJECTIVE_SUFFIX.test(fw.lower) && !lookupDemonym(fw.base) && !lookupCountry(fw.base);
+}
+
 function acronymInside(words: Word[], c: Candidate): boolean {
   for (let k = c.first; k <= c.last; k++) {
     const w = words[k] as Word;
@@ -833,6 +850,9 @@ function judge(
   // "the Zionists", "the Republicans": a plural is a group of people, left to the group rule below.
   const groupWord = c.words === 1 && (GROUP_PLURAL.test(fw.lower) || fw.tags.has('Plural'));
   const afterThe = prev !== undefined && prev.lower === 'the' && !SENTENCE_MARK.test(prev.post) && !lw.possessive && !modifier && !groupWord;
+  // "Dynamo Moscow", "Air France", "Statistics Canada", "Inter Milan": a word that is no part of a place name before a
+  // city or a country names a body after the place.
+  if (c.words === 2 && !c.title && namedAfterPlace(fw, lw)) return set('organization', 'named-after-place', 0.65);
   // "UC Berkeley", "Cofinec GDRs": people's names hold no acronym (initials such as "JD Vance" are not tagged one).
   if (c.words > 1 && !shouted && acronymInside(words, c)) return set('organization', 'acronym-in-name', 0.6);
   if (personTags && !placeTags && !afterThe) return set('person', 'name-lexicon', 0.8);

@@ -211,6 +211,20 @@ const RULES: Record<string, NameRule> = {
       ['The channel broadcasts news in English and Arabic.', 'Arabic', 'any'],
     ],
   },
+  'a word that is no part of a place name, before a city or a country, names a body after it': {
+    finds: [
+      ['Fans hurled bottles at Dynamo Moscow players during the game.', 'Dynamo Moscow', 'organization'],
+      ['He was deported on a scheduled Air France flight to Conakry.', 'Air France', 'organization'],
+      ['Mourinho led Inter Milan to the title 12 years ago.', 'Inter Milan', 'organization'],
+      ['Statistics Canada on Friday reported a rise in prices.', 'Statistics Canada', 'organization'],
+    ],
+    never: [
+      ['Officials met in New Delhi on Monday.', 'New Delhi', 'organization'],
+      ['N. Korea urges S. Korea to return a war veteran.', 'S. Korea', 'organization'],
+      ['Storms hit Southern California and Greater London.', 'Greater London', 'organization'],
+      ['The striker Tom Jordan scored twice.', 'Tom Jordan', 'organization'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

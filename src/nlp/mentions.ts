@@ -13,7 +13,7 @@ import {
   SPORT_WORDS,
 } from './lexicon/heads.js';
 import { COMMON_CAPS, FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
-import type { Parsed, Word } from './parse.js';
+import { isCommonWord, type Parsed, type Word } from './parse.js';
 import { nameKey } from './slug.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import type { EntityType } from './types.js';
@@ -74,7 +74,7 @@ const isParticleWord = (w: Word): boolean =>
   w.parts.length > 1 && NAME_PARTICLES.has((w.parts[0] as { text: string }).text.toLowerCase()) && /^\p{Lu}/u.test((w.parts.at(-1) as { text: string }).text);
 
 /** Could this word be (part of) a name? */
-function isNameWord(w: Word): boolean {
+function nameShaped(w: Word): boolean {
   if (!w.capitalized && !isParticleWord(w)) return false;
   // "US" is a country, "us" a pronoun.
   if (w.allCaps && lookupCountry(w.base)) return true;
@@ -224,8 +224,40 @@ const ERA_NOUNS = new Set(['revolution', 'depression', 'holocaust', 'reformation
 /** Reasons that type a name as a team (a sports side named after its town). */
 export const TEAM_REASONS = new Set(['results-table', 'versus', 'team', 'team-in-story']);
 
+/** A line in title case ("Trump Drops Three Agreements to Get Countries Off Coal"): every content word capitalised. */
+function isTitleCaseLine(text: string, words: Word[]): boolean {
+  const first = words[0];
+  const last = words.at(-1);
+  if (!first || !last) return false;
+  if (!/(^|\n)[^\S\n]*$/.test(text.slice(0, first.start)) || !/^[^\S\n]*(\n|$)/.test(text.slice(last.end))) return false;
+  // Results rows, fixtures and line-ups ("Cambridge United 0 Cardiff 2", "Postponed: East Fife v Clydebank") are lists.
+  if (words.some((w) => /\d/.test(w.text) || /^(v|vs)\.?$/.test(w.lower) || /:/.test(w.post))) return false;
+  const content = words.filter((w) => /^\p{L}{4,}/u.test(w.text));
+  return content.length >= MIN_HEADLINE_WORDS && content.every((w) => w.capitalized) && !content.every((w) => w.allCaps);
+}
+
+const MIN_HEADLINE_WORDS = 4;
+
+/** In a title-case headline every word is capitalised: one the story writes in lower case, or a verb, is no name. */
+function ordinaryInHeadline(w: Word, vocab: Set<string>): boolean {
+  if (lookupCountry(w.base) || hasTag(w, 'Person', 'FirstName', 'Place', 'Country', 'City', 'Organization', 'Acronym')) return false;
+  const lower = w.base.toLowerCase();
+  if (vocab.has(lower) || vocab.has(lower.replace(/e?s$/, '')) || vocab.has(`${lower}s`)) return true;
+  return FUNCTION_WORDS.has(lower) || isCommonWord(lower);
+}
+
 function findSentenceMentions(text: string, words: Word[], doc: DocContext): SentenceMentions {
   const vocab = doc.vocab;
+  const headline = isTitleCaseLine(text, words);
+  // "Homegate Hospitality Inc", "Lead Underwriter Bear Stearns & Co Inc": an ordinary word in a run that ends in an
+  // organization head is part of that name.
+  const runEndsInHead = (k: number): boolean => {
+    let x = k;
+    while (x + 1 < words.length && ((words[x + 1] as Word).capitalized || (words[x + 1] as Word).text === '&') && !SENTENCE_MARK.test((words[x] as Word).post))
+      x++;
+    return headType((words[x] as Word).base) === 'organization';
+  };
+  const isNameWord = (w: Word): boolean => nameShaped(w) && !(headline && ordinaryInHeadline(w, vocab) && !runEndsInHead(w.index - (words[0]?.index ?? 0)));
   const titles = findTitles(words, text, doc.vocab);
   const inTitle = new Map<number, TitleSpan>();
   for (const t of titles) for (let k = t.first; k <= t.last; k++) inTitle.set(k, t);

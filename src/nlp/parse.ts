@@ -59,6 +59,23 @@ function narrowTerm(value: unknown): RawTerm | null {
   };
 }
 
+/** compromise's own word list (static data, read once): which words English uses as ordinary words. */
+const LEXICON: Readonly<Record<string, unknown>> = (() => {
+  const model: unknown = nlp.model();
+  const one = (model as { one?: { lexicon?: unknown } } | null)?.one;
+  const lexicon = one?.lexicon;
+  return typeof lexicon === 'object' && lexicon !== null ? (lexicon as Record<string, unknown>) : {};
+})();
+const NAME_LEXICON_TAGS = /Name|Person|Place|City|Country|Region|Organization|Honorific|Demonym|Acronym/;
+
+/** "drops", "get", "three", "witness": a word compromise knows as an ordinary English word, not as a name. */
+export function isCommonWord(lower: string): boolean {
+  const tags = LEXICON[lower];
+  if (typeof tags === 'string') return !NAME_LEXICON_TAGS.test(tags);
+  if (Array.isArray(tags)) return tags.length > 0 && tags.every((t) => typeof t === 'string' && !NAME_LEXICON_TAGS.test(t));
+  return false;
+}
+
 const CLAUSE_TAGS = new Set(['Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Verb', 'Gerund', 'Adverb', 'QuestionWord', 'Expression']);
 const NAME_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym']);
 const OPENING = /[“"‘'([«]/;

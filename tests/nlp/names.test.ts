@@ -225,6 +225,18 @@ const RULES: Record<string, NameRule> = {
       ['The striker Tom Jordan scored twice.', 'Tom Jordan', 'organization'],
     ],
   },
+  'a title-case headline names only what is no ordinary word': {
+    finds: [
+      ['Trump Drops Three Agreements to Get Countries Off Coal\nPresident Donald Trump has abandoned the plan.', 'Trump', 'person'],
+      ['Acme Holdings Wins Contract to Build Bridge\nAcme Holdings said on Monday it won the contract.', 'Acme Holdings', 'organization'],
+    ],
+    never: [
+      ['Trump Drops Three Agreements to Get Countries Off Coal\nThe Trump administration has abandoned the plan.', 'Get Countries Off Coal', 'any'],
+      ['Trump Drops Three Agreements to Get Countries Off Coal\nThe Trump administration has abandoned the plan.', 'Trump Drops Three Agreements', 'any'],
+      // A results row is no headline: "Cambridge United" stays whole.
+      ['Brighton 1 Scunthorpe 1\nCambridge United 0 Cardiff 2', 'Cambridge', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

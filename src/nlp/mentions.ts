@@ -13,7 +13,7 @@ import {
   SPORT_WORDS,
 } from './lexicon/heads.js';
 import { COMMON_CAPS, FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, NAME_PARTICLES, SPEECH_VERBS, WEEKDAYS_MONTHS } from './lexicon/words.js';
-import { isCommonWord, type Parsed, type Word } from './parse.js';
+import { isCommonWord, isRoleNoun, type Parsed, type Word } from './parse.js';
 import { nameKey } from './slug.js';
 import { findTitles, type TitleSpan } from './titles.js';
 import type { EntityType } from './types.js';
@@ -426,7 +426,10 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
         !hasTag(fw, 'Person', 'FirstName', 'Place', 'Country', 'City') &&
         // "Radio Red quoted police": a head word in front belongs to the name.
         !(first === j - 1 && firstWordType(fw.base)) &&
-        (vocab.has(fw.lower) || hasTag(fw, 'Adjective', 'Adverb', 'Verb', 'Gerund', 'Plural'))
+        // "Witness Abdullahi Ali said …": a role noun that opens the sentence is not the name's first word.
+        (vocab.has(fw.lower) ||
+          (isRoleNoun(fw.lower) && hasTag(words[first + 1] as Word, 'Person', 'FirstName')) ||
+          hasTag(fw, 'Adjective', 'Adverb', 'Verb', 'Gerund', 'Plural'))
       )
         first++;
       else break;

@@ -68,6 +68,12 @@ const LEXICON: Readonly<Record<string, unknown>> = (() => {
 })();
 const NAME_LEXICON_TAGS = /Name|Person|Place|City|Country|Region|Organization|Honorific|Demonym|Acronym/;
 
+/** "witness", "spokesman", "official": compromise's nouns for people in a role. */
+export function isRoleNoun(lower: string): boolean {
+  const tags = LEXICON[lower];
+  return tags === 'Actor' || (Array.isArray(tags) && tags.includes('Actor'));
+}
+
 /** "drops", "get", "three", "witness": a word compromise knows as an ordinary English word, not as a name. */
 export function isCommonWord(lower: string): boolean {
   const tags = LEXICON[lower];

@@ -237,6 +237,13 @@ const RULES: Record<string, NameRule> = {
       ['Brighton 1 Scunthorpe 1\nCambridge United 0 Cardiff 2', 'Cambridge', 'any'],
     ],
   },
+  'a role noun opening a sentence is not part of the name after it': {
+    finds: [['Witness Abdullahi Ali said he saw militants chasing guests.', 'Abdullahi Ali', 'person']],
+    never: [
+      ['Witness Abdullahi Ali said he saw militants chasing guests.', 'Witness Abdullahi Ali', 'any'],
+      ['Queens Park Rangers beat Bolton on Sunday.', 'Park Rangers', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

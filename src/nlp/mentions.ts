@@ -329,6 +329,18 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
       } else {
         const dem = lookupDemonym(part);
         if (dem) demonyms.push({ sentence, word: i, iso: dem });
+        else {
+          // "Washington-born", "Geneva-based": a place; "Harvard-educated": the school.
+          const tail = ((w.parts.at(-1) as { text: string }).text ?? '').toLowerCase();
+          const partTags = (w.parts[0] as { tags: ReadonlySet<string> }).tags;
+          const placeName = lookupCapital(part) !== undefined || ['Place', 'City', 'Region'].some((t) => partTags.has(t));
+          const type: EntityType | null = PLACE_COMPOUND_TAILS.has(tail) && placeName ? 'place' : SCHOOL_COMPOUND_TAILS.has(tail) ? 'organization' : null;
+          if (type && w.parts.length === 2) {
+            const c = make(i, i, w.start + part.length);
+            Object.assign(c, { type, reason: `compound-${tail}`, confidence: 0.7 });
+            candidates.push(c);
+          }
+        }
       }
       i++;
       continue;
@@ -712,6 +724,9 @@ function acronymInside(words: Word[], c: Candidate): boolean {
   return false;
 }
 
+const PLACE_COMPOUND_TAILS = new Set(['born', 'based', 'raised', 'bred', 'headquartered']);
+const SCHOOL_COMPOUND_TAILS = new Set(['educated', 'trained']);
+
 const DATELINE_END = /^([^—–:\n]*?)(\s[-—–]\s|\s?[—–]|:\s)/u;
 const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d{1,2}$|^\d{4}$/i;
 
@@ -766,9 +781,19 @@ function judge(
   const next = words[c.last + 1];
   // "in Alto Verde" is a location; "in Vanguard's devices" is not (the preposition governs the noun).
   // "in the Gulf" too: the article between changes nothing.
-  const prep = prev?.lower === 'the' && !prev.capitalized ? words[c.first - 2] : prev;
+  const prepAt = prev?.lower === 'the' && !prev.capitalized ? c.first - 2 : c.first - 1;
+  const prep = words[prepAt];
+  // "Zaniolo said to Sky", "spoke to Reuters": whom a speaker addresses is no location.
+  const beforePrep = words[prepAt - 1];
+  const addressee =
+    prep?.lower === 'to' && beforePrep !== undefined && (SPEECH_VERBS.has(beforePrep.lower) || /^(spoke|talked|speaking|talking)$/.test(beforePrep.lower));
   c.locative =
-    prep !== undefined && LOCATIVE_PREPOSITIONS.has(prep.lower) && !SENTENCE_MARK.test(prep.post) && !SENTENCE_MARK.test(prev?.post ?? '') && !lw.possessive;
+    prep !== undefined &&
+    LOCATIVE_PREPOSITIONS.has(prep.lower) &&
+    !SENTENCE_MARK.test(prep.post) &&
+    !SENTENCE_MARK.test(prev?.post ?? '') &&
+    !lw.possessive &&
+    !addressee;
   const title = titleEndingAt.get(c.first - 1);
   if (title) {
     c.title = title;

@@ -244,6 +244,18 @@ const RULES: Record<string, NameRule> = {
       ['Queens Park Rangers beat Bolton on Sunday.', 'Park Rangers', 'any'],
     ],
   },
+  'compounds and addressees': {
+    finds: [
+      ['Washington-born and Harvard-educated Doudna is a professor.', 'Washington', 'place'],
+      ['Washington-born and Harvard-educated Doudna is a professor.', 'Harvard', 'organization'],
+      ['"I am really happy," Zaniolo said to Sky after the game.', 'Sky', 'organization'],
+    ],
+    never: [
+      ['The Iran-backed group fired rockets.', 'Iran', 'place'],
+      ['A well-known singer performed.', 'well', 'any'],
+      ['She moved to Lisbon after the war.', 'Lisbon', 'organization'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -724,6 +724,7 @@ function acronymInside(words: Word[], c: Candidate): boolean {
   return false;
 }
 
+const DISEASE_NOUNS = new Set(['virus', 'disease', 'fever', 'flu', 'syndrome', 'outbreak', 'epidemic', 'infection', 'infections']);
 const PLACE_COMPOUND_TAILS = new Set(['born', 'based', 'raised', 'bred', 'headquartered']);
 const SCHOOL_COMPOUND_TAILS = new Set(['educated', 'trained']);
 
@@ -901,6 +902,18 @@ function judge(
   ) {
     return set(null, 'skip:adjective', 0);
   }
+  // "the South Asian nation", "East European leaders": a compass word and a demonym before a noun.
+  if (
+    c.words === 2 &&
+    PLACE_MODIFIERS.has(fw.lower) &&
+    /(ian|ean|can|ese|ish)$/.test(lw.lower) &&
+    next &&
+    /^\p{Ll}/u.test(next.text) &&
+    !SENTENCE_MARK.test(lw.post)
+  )
+    return set(null, 'skip:adjective', 0);
+  // "the Zika virus", "Ebola fever": a disease named after a place or a person is no entity of the story.
+  if (c.words === 1 && next && DISEASE_NOUNS.has(next.base) && !SENTENCE_MARK.test(lw.post)) return set(null, 'skip:disease', 0);
   const personTags = hasTag(fw, 'FirstName') || (c.words > 1 && hasTag(fw, 'Person')) || hasTag(lw, 'LastName') || (c.words === 1 && hasTag(fw, 'Person'));
   const placeTags = [fw, lw].some((w) => hasTag(w, 'Place', 'City', 'Region', 'Country')) && !hasTag(fw, 'FirstName');
   const speaker = next !== undefined && (SPEECH_VERBS.has(next.lower) || (/^,\s*$/.test(lw.post) && SPEECH_VERBS.has(next.lower)));

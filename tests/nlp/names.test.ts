@@ -256,6 +256,14 @@ const RULES: Record<string, NameRule> = {
       ['She moved to Lisbon after the war.', 'Lisbon', 'organization'],
     ],
   },
+  'diseases and compass-point demonyms are no names': {
+    finds: [['Experts met in Recife to assess the Zika virus response.', 'Recife', 'place']],
+    never: [
+      ['Experts met in Recife to assess the Zika virus response.', 'Zika', 'any'],
+      ['Pakistan, the South Asian nation, seeks a bailout.', 'South Asian', 'any'],
+      ['East European leaders met on Monday.', 'East European', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -420,7 +420,12 @@ function findSentenceMentions(text: string, words: Word[], doc: DocContext): Sen
         }
       }
       const chunkText = text.slice((words[i] as Word).start, cur.baseEnd);
-      const orgHeadOk = LOWERCASE_ORG_HEADS.has(nx.base) && !lookupCountry(chunkText) && !lookupDemonym(chunkText);
+      // "the Maduro government" is a body; "the Tehran government", "the Philippine government" are the country's.
+      const placeLike =
+        lookupCapital(chunkText) !== undefined ||
+        hasTag(cur, 'Place', 'City', 'Country', 'Region', 'Adjective', 'Demonym') ||
+        /(ian|ine|ese|ish|ic)$/.test(cur.lower);
+      const orgHeadOk = LOWERCASE_ORG_HEADS.has(nx.base) && !lookupCountry(chunkText) && !lookupDemonym(chunkText) && !(nx.base === 'government' && placeLike);
       const placeHeadOk = LOWERCASE_PLACE_HEADS.has(nx.base) && !hasTag(cur, 'Adjective', 'Demonym');
       if (!nx.capitalized && (placeHeadOk || orgHeadOk)) {
         lowerHead = nx.base;

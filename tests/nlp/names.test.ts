@@ -264,6 +264,16 @@ const RULES: Record<string, NameRule> = {
       ['East European leaders met on Monday.', 'East European', 'any'],
     ],
   },
+  "a leader's government is a body; a capital's or a demonym's is the country's": {
+    finds: [
+      ['He dismissed the accusations against the Maduro government as a narrative.', 'Maduro government', 'organization'],
+      ['The protest was made to the Tehran government on Monday.', 'Tehran', 'country'],
+    ],
+    never: [
+      ['The protest was made to the Tehran government on Monday.', 'Tehran government', 'any'],
+      ['Delegates from the Philippine government met the rebels.', 'Philippine government', 'any'],
+    ],
+  },
 };
 
 describe.each(Object.entries(RULES))('%s', (_rule, { finds, never }) => {

@@ -280,7 +280,7 @@ export const SPORT_WORDS = new Set([
 /** Lower-case words that extend a name into a place: "Tambo region", "Alto Sur province". */
 export const LOWERCASE_PLACE_HEADS = new Set(['region', 'province', 'district', 'county', 'governorate', 'oblast', 'prefecture', 'valley', 'river']);
 /** Lower-case words that make "<Surname> administration" an organization. */
-export const LOWERCASE_ORG_HEADS = new Set(['administration']);
+export const LOWERCASE_ORG_HEADS = new Set(['administration', 'government']);
 /** Lower-case facility words after a name mark the name as a place: "Alto Verde enrichment site". */
 export const FACILITY_WORDS = new Set(['site', 'facility', 'plant', 'reactor', 'complex', 'base', 'airport', 'port', 'refinery', 'mine', 'camp']);
 

@@ -683,6 +683,7 @@ const CITY_PART_NOUNS = new Set([
   'mosque',
   'market',
 ]);
+const GOVERNMENT_NOUNS = new Set(['government', 'regime', 'authorities', 'leadership', 'officials']);
 const CITY_NOUNS = new Set(['capital', 'city', 'town', 'village', 'port']);
 
 /**
@@ -826,7 +827,9 @@ function judge(
   const capitalOf = lookupCapital(c.text);
   if (capitalOf && !c.title) {
     const followedByContainer = next !== undefined && /^,\s*$/.test(lw.post) && (lookupCountry(next.base) !== undefined || hasTag(next, 'Region'));
-    if (c.locative || followedByContainer || capitalUsedLiterally(words, c)) return set('place', 'capital-literal', 0.85);
+    // "a protest to the Tehran government": the capital stands for the state even after "to".
+    const forGovernment = next !== undefined && !next.capitalized && GOVERNMENT_NOUNS.has(next.base) && !SENTENCE_MARK.test(lw.post);
+    if (!forGovernment && (c.locative || followedByContainer || capitalUsedLiterally(words, c))) return set('place', 'capital-literal', 0.85);
     c.iso = capitalOf;
     return set('country', 'capital-for-government', 0.75);
   }

@@ -122,6 +122,8 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       byFirstWord.set(first, (byFirstWord.get(first) ?? new Set()).add(cl));
     }
   }
+  const companies = companiesByFirstWord(clusters);
+  const heads = organizationsByHead(clusters);
   // 4. Single words: a surname joins the nearest full name before it; a known name joins its entity.
   const anyKey = new Map<string, Cluster>();
   for (const cl of clusters) for (const m of cl.members) if (!anyKey.has(nameKey(m.text))) anyKey.set(nameKey(m.text), cl);
@@ -137,7 +139,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     // "ACN" beside "Acme News", "Cofinec said" beside "Cofinec S.A.": a single word and the same word with an
     // organization head or company suffix are one body, whatever a verb made of the single word.
     if (c.words === 1 && (c.type === null || c.type === 'organization' || (personLike && !c.title))) {
-      const org = companyNamed(clusters, key);
+      const org = companies.get(key);
       if (org) {
         add(org, c);
         continue;
@@ -158,8 +160,8 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     // "the Fund" after "the International Monetary Fund" is that body; "The Government hopes" with no such body
     // named is no name at all.
     if (c.words === 1 && c.type === null && ANAPHORIC_HEADS.has(key)) {
-      const body = headedBy(clusters, key);
-      if (body) add(body, c);
+      const bodies = heads.get(key);
+      if (bodies?.size === 1) add([...bodies][0] as Cluster, c);
       continue;
     }
     if (c.weak) continue;
@@ -199,27 +201,34 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   return live;
 }
 
-/** The organization named "<key> <head>" ("Acme News", "Cofinec S.A."), if the document has one. */
-function companyNamed(clusters: Cluster[], key: string): Cluster | undefined {
-  return clusters.find(
-    (cl) =>
-      cl.type === 'organization' &&
-      cl.members.some((m) => m.words === 2 && nameKey(m.text).startsWith(`${key} `) && headType(m.text.split(' ').at(-1) ?? '') === 'organization'),
-  );
+/** Organizations named "<word> <head>" ("Acme News", "Cofinec S.A."), by that first word; the first found wins. */
+function companiesByFirstWord(clusters: Cluster[]): Map<string, Cluster> {
+  const out = new Map<string, Cluster>();
+  for (const cl of clusters) {
+    if (cl.type !== 'organization') continue;
+    for (const m of cl.members) {
+      const parts = nameKey(m.text).split(' ');
+      if (m.words === 2 && parts.length > 1 && headType(m.text.split(' ').at(-1) ?? '') === 'organization' && !out.has(parts[0] as string))
+        out.set(parts[0] as string, cl);
+    }
+  }
+  return out;
 }
 
-/** The one organization whose name has this head ("Fund" → "International Monetary Fund", "Bank" → "State Bank of Pakistan"). */
-function headedBy(clusters: Cluster[], head: string): Cluster | undefined {
-  const found = clusters.filter(
-    (cl) =>
-      cl.type === 'organization' &&
-      cl.members.some((m) => {
-        const parts = nameKey(m.text).split(' ');
-        const of = parts.findIndex((p, k) => k > 0 && (p === 'of' || p === 'for'));
-        return parts.length > 1 && (of > 0 ? parts[of - 1] : parts.at(-1)) === head;
-      }),
-  );
-  return found.length === 1 ? found[0] : undefined;
+/** Organizations by the head of their names ("fund" → International Monetary Fund, "bank" → State Bank of Pakistan). */
+function organizationsByHead(clusters: Cluster[]): Map<string, Set<Cluster>> {
+  const out = new Map<string, Set<Cluster>>();
+  for (const cl of clusters) {
+    if (cl.type !== 'organization') continue;
+    for (const m of cl.members) {
+      const parts = nameKey(m.text).split(' ');
+      if (parts.length < 2) continue;
+      const of = parts.findIndex((p, k) => k > 0 && (p === 'of' || p === 'for'));
+      const head = of > 0 ? parts[of - 1] : parts.at(-1);
+      if (head) out.set(head, (out.get(head) ?? new Set()).add(cl));
+    }
+  }
+  return out;
 }
 
 /** The full name whose mention is closest before the candidate (or the first one). */

@@ -136,7 +136,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(nearest(people, c), c);
       continue;
     }
-    // "ACN" beside "Acme News", "Cofinec said" beside "Cofinec S.A.": a single word and the same word with an
+    // "ACN" beside "Acme News", "Brightvale said" beside "Brightvale S.A.": a single word and the same word with an
     // organization head or company suffix are one body, whatever a verb made of the single word.
     if (c.words === 1 && (c.type === null || c.type === 'organization' || (personLike && !c.title))) {
       const org = companies.get(key);
@@ -157,7 +157,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(known, c);
       continue;
     }
-    // "the Fund" after "the International Monetary Fund" is that body; "The Government hopes" with no such body
+    // "the Fund" after "the Northern Monetary Fund" is that body; "The Government hopes" with no such body
     // named is no name at all.
     if (c.words === 1 && c.type === null && ANAPHORIC_HEADS.has(key)) {
       const bodies = heads.get(key);
@@ -201,7 +201,7 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   return live;
 }
 
-/** Organizations named "<word> <head>" ("Acme News", "Cofinec S.A."), by that first word; the first found wins. */
+/** Organizations named "<word> <head>" ("Acme News", "Brightvale S.A."), by that first word; the first found wins. */
 function companiesByFirstWord(clusters: Cluster[]): Map<string, Cluster> {
   const out = new Map<string, Cluster>();
   for (const cl of clusters) {
@@ -215,7 +215,7 @@ function companiesByFirstWord(clusters: Cluster[]): Map<string, Cluster> {
   return out;
 }
 
-/** Organizations by the head of their names ("fund" → International Monetary Fund, "bank" → State Bank of Pakistan). */
+/** Organizations by the head of their names ("fund" → Northern Monetary Fund, "bank" → State Bank of Lima). */
 function organizationsByHead(clusters: Cluster[]): Map<string, Set<Cluster>> {
   const out = new Map<string, Set<Cluster>>();
   for (const cl of clusters) {

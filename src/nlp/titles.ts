@@ -69,7 +69,7 @@ export function findTitles(words: Word[], text: string, vocab: ReadonlySet<strin
       const longer = lookupTitle(`${before.lower} ${info.title}`);
       if (longer) info = longer;
     }
-    // "Minister of Health Marcelo Castro", "Director for Outbreaks and Health Emergencies Bruce Aylward": the
+    // "Minister of Health Jane Roe", "Director for Outbreaks and Health Emergencies John Doe": the
     // portfolio belongs to the title, not to the name after it.
     const portfolioEnd = portfolioAfter(words, lastIdx, vocab);
     const last = portfolioEnd ?? lastIdx;
@@ -87,9 +87,9 @@ const PORTFOLIO_PREPOSITIONS = new Set(['of', 'for', 'on']);
 const PORTFOLIO_CONNECTORS = new Set(['and', '&', 'of', 'for']);
 
 /**
- * The last word of a capitalised portfolio after a title ("of Health", "on Clinical Management of Epidemic
- * Diseases"), stopping where a person's first name starts. Null when the words name a body, a place or a country
- * ("director of the World Health Organization", "President of Peru", "general manager of Petofi"): a portfolio is a
+ * The last word of a capitalised portfolio after a title ("of Health", "on Rural Development of Coastal
+ * Regions"), stopping where a person's first name starts. Null when the words name a body, a place or a country
+ * ("director of the World Health Organization", "President of Peru", "general manager of Brightvale"): a portfolio is a
  * topic ("on …"), comes before a name, or is made of words the story also writes in lower case.
  */
 function portfolioAfter(words: Word[], titleLast: number, vocab: ReadonlySet<string>): number | null {

@@ -75,7 +75,7 @@ for (const c of countries) {
     }
   }
 }
-// "Trinidad", "Bosnia", "Antigua": a state named "X and Y" is often called by its first part alone.
+// "Antigua", "Saint Kitts": a state named "X and Y" is often called by its first part alone.
 for (const c of countries) {
   const pair = /^(.+?) and /.exec(c.name.common);
   if (c.independent && pair?.[1] && !byName.has(normKey(pair[1]))) byName.set(normKey(pair[1]), c.cca2);

@@ -127,7 +127,7 @@ const ORGANIZATION_HEADS = [
   'capital',
   'enterprises',
   'institutes',
-  // Company suffixes of other countries: "Ericsson AB", "Cofinec S.A.", "Siemens AG".
+  // Company suffixes of other countries: "Acme AB", "Brightvale S.A.", "Norland AG".
   'ab',
   'ag',
   'sa',
@@ -232,7 +232,7 @@ const PROGRAM_HEADS = [
   'treaties',
   'package',
 ];
-/** Competitions and awards: things that happen (the ontology's event type), not bodies ("Nobel Prize", "Fairs Cup"). */
+/** Competitions and awards: things that happen (the ontology's event type), not bodies ("Peace Prize", "Harbour Cup"). */
 const EVENT_HEADS = [
   'cup',
   'prize',
@@ -249,7 +249,7 @@ const EVENT_HEADS = [
   'awards',
   'medal',
 ];
-/** Heads that name a competition in a sports story and a body elsewhere ("Champions League" against "Arab League"). */
+/** Heads that name a competition in a sports story and a body elsewhere ("Premier League" against "Merchants League"). */
 export const SPORT_EVENT_HEADS = new Set(['league', 'games', 'series']);
 /** Lower-case words that mark a story as sport: two or more of them and a "… League" is a competition. */
 export const SPORT_WORDS = new Set([
@@ -284,7 +284,7 @@ export const LOWERCASE_ORG_HEADS = new Set(['administration', 'government']);
 /** Lower-case facility words after a name mark the name as a place: "Alto Verde enrichment site". */
 export const FACILITY_WORDS = new Set(['site', 'facility', 'plant', 'reactor', 'complex', 'base', 'airport', 'port', 'refinery', 'mine', 'camp']);
 
-/** Words that type a name from its front: "Hotel Sahafi", "Stadio Olimpico", "Radio Mogadishu", "Bank Mellat". */
+/** Words that type a name from its front: "Hotel Corvina", "Stadio Verde", "Radio Northfield", "Bank Alvara". */
 const FIRST_WORD_HEADS: Record<string, EntityType> = {
   hotel: 'place',
   stadio: 'place',
@@ -308,7 +308,7 @@ export function firstWordType(word: string): EntityType | undefined {
   return FIRST_WORD_HEADS[word.toLowerCase()];
 }
 
-/** Lower-case nouns right after a name that make it a body without joining it: "the Al Arabiya channel", "the Dawn newspaper". */
+/** Lower-case nouns right after a name that make it a body without joining it: "the Al Nadir channel", "the Clarion newspaper". */
 export const ORG_NOUNS_AFTER = new Set([
   'channel',
   'newspaper',
@@ -328,7 +328,7 @@ export const ORG_NOUNS_AFTER = new Set([
   'party',
 ]);
 
-/** Lower-case nouns right before a name that say what body it is: "the Islamist group al-Shabaab", "broadcaster Sky". */
+/** Lower-case nouns right before a name that say what body it is: "the militant group al-Nasiri", "broadcaster Skyline". */
 export const ORG_NOUNS_BEFORE = new Set([
   'group',
   'party',
@@ -363,7 +363,7 @@ export const ORG_NOUNS_BEFORE = new Set([
 
 /**
  * Institution words that, capitalised alone, refer back to a body the story names in full ("the Fund" after the
- * International Monetary Fund, "the Assembly"), or to an unnamed one ("The Government hopes", "this Court").
+ * Northern Monetary Fund, "the Assembly"), or to an unnamed one ("The Government hopes", "this Court").
  */
 export const ANAPHORIC_HEADS = new Set([
   'government',

@@ -1,7 +1,7 @@
 // Within-document resolution: groups mentions into entities (surname → full name, acronym ↔ expansion,
 // capital → country) and picks canonical names. Pure; deterministic in mention order.
 import { countryByIso } from './lexicon/countries.js';
-import { headType } from './lexicon/heads.js';
+import { ANAPHORIC_HEADS, headType } from './lexicon/heads.js';
 import { type Candidate, TEAM_REASONS } from './mentions.js';
 import { nameKey } from './slug.js';
 import type { EntityType } from './types.js';
@@ -122,6 +122,8 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       byFirstWord.set(first, (byFirstWord.get(first) ?? new Set()).add(cl));
     }
   }
+  const companies = companiesByFirstWord(clusters);
+  const heads = organizationsByHead(clusters);
   // 4. Single words: a surname joins the nearest full name before it; a known name joins its entity.
   const anyKey = new Map<string, Cluster>();
   for (const cl of clusters) for (const m of cl.members) if (!anyKey.has(nameKey(m.text))) anyKey.set(nameKey(m.text), cl);
@@ -133,6 +135,15 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
     if (people && people.length > 0 && personLike) {
       add(nearest(people, c), c);
       continue;
+    }
+    // "ACN" beside "Acme News", "Brightvale said" beside "Brightvale S.A.": a single word and the same word with an
+    // organization head or company suffix are one body, whatever a verb made of the single word.
+    if (c.words === 1 && (c.type === null || c.type === 'organization' || (personLike && !c.title))) {
+      const org = companies.get(key);
+      if (org) {
+        add(org, c);
+        continue;
+      }
     }
     // "Li Wei ... Li said" (family name first), "Jansen Ode ... Jansen won" (a player by first name): the first
     // word of exactly one full name, when no full name ends with it.
@@ -146,17 +157,12 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
       add(known, c);
       continue;
     }
-    // "ACN" beside "Acme News": an organization name and its name + organization head are one.
-    if (c.type === null || c.type === 'organization') {
-      const org = clusters.find(
-        (cl) =>
-          cl.type === 'organization' &&
-          cl.members.some((m) => m.words === 2 && nameKey(m.text).startsWith(`${key} `) && headType(m.text.split(' ').at(-1) ?? '') === 'organization'),
-      );
-      if (org) {
-        add(org, c);
-        continue;
-      }
+    // "the Fund" after "the Northern Monetary Fund" is that body; "The Government hopes" with no such body
+    // named is no name at all.
+    if (c.words === 1 && c.type === null && ANAPHORIC_HEADS.has(key)) {
+      const bodies = heads.get(key);
+      if (bodies?.size === 1) add([...bodies][0] as Cluster, c);
+      continue;
     }
     if (c.weak) continue;
     const type: EntityType = c.type ?? (c.locative ? 'place' : UNKNOWN_DEFAULT);
@@ -193,6 +199,36 @@ export function resolveClusters(candidates: Candidate[]): Cluster[] {
   const live = clusters.filter((cl) => cl.members.length > 0);
   for (const cl of live) cl.members.sort((a, b) => a.start - b.start);
   return live;
+}
+
+/** Organizations named "<word> <head>" ("Acme News", "Brightvale S.A."), by that first word; the first found wins. */
+function companiesByFirstWord(clusters: Cluster[]): Map<string, Cluster> {
+  const out = new Map<string, Cluster>();
+  for (const cl of clusters) {
+    if (cl.type !== 'organization') continue;
+    for (const m of cl.members) {
+      const parts = nameKey(m.text).split(' ');
+      if (m.words === 2 && parts.length > 1 && headType(m.text.split(' ').at(-1) ?? '') === 'organization' && !out.has(parts[0] as string))
+        out.set(parts[0] as string, cl);
+    }
+  }
+  return out;
+}
+
+/** Organizations by the head of their names ("fund" → Northern Monetary Fund, "bank" → State Bank of Lima). */
+function organizationsByHead(clusters: Cluster[]): Map<string, Set<Cluster>> {
+  const out = new Map<string, Set<Cluster>>();
+  for (const cl of clusters) {
+    if (cl.type !== 'organization') continue;
+    for (const m of cl.members) {
+      const parts = nameKey(m.text).split(' ');
+      if (parts.length < 2) continue;
+      const of = parts.findIndex((p, k) => k > 0 && (p === 'of' || p === 'for'));
+      const head = of > 0 ? parts[of - 1] : parts.at(-1);
+      if (head) out.set(head, (out.get(head) ?? new Set()).add(cl));
+    }
+  }
+  return out;
 }
 
 /** The full name whose mention is closest before the candidate (or the first one). */

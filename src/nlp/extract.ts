@@ -112,6 +112,8 @@ export function extract(doc: ExtractInput): Extraction {
     forms.push(doc.text.slice(c.title.start, c.end), doc.text.slice(Math.min(holderStart, c.title.start), c.end));
     aliasExtra.set(id, forms);
   }
+  // "British rival Acme Group", "Dutch dominance": a country named only by its demonym is still in the story.
+  for (const s of perSentence) for (const d of s.demonyms) countryId(d.iso);
   findStructure({ parsed, perSentence, idOf, entities, countryId, addRelation, assignRole });
 
   // "Cedar Bay, Oregon": a place, a comma, and the place or country that contains it.

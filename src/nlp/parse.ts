@@ -91,6 +91,29 @@ export function lemmaOf(w: Word): string {
   return lemma;
 }
 
+/** compromise's own word list (static data, read once): which words English uses as ordinary words. */
+const LEXICON: Readonly<Record<string, unknown>> = (() => {
+  const model: unknown = nlp.model();
+  const one = (model as { one?: { lexicon?: unknown } } | null)?.one;
+  const lexicon = one?.lexicon;
+  return typeof lexicon === 'object' && lexicon !== null ? (lexicon as Record<string, unknown>) : {};
+})();
+const NAME_LEXICON_TAGS = /Name|Person|Place|City|Country|Region|Organization|Honorific|Demonym|Acronym/;
+
+/** "witness", "spokesman", "official": compromise's nouns for people in a role. */
+export function isRoleNoun(lower: string): boolean {
+  const tags = LEXICON[lower];
+  return tags === 'Actor' || (Array.isArray(tags) && tags.includes('Actor'));
+}
+
+/** "drops", "get", "three", "witness": a word compromise knows as an ordinary English word, not as a name. */
+export function isCommonWord(lower: string): boolean {
+  const tags = LEXICON[lower];
+  if (typeof tags === 'string') return !NAME_LEXICON_TAGS.test(tags);
+  if (Array.isArray(tags)) return tags.length > 0 && tags.every((t) => typeof t === 'string' && !NAME_LEXICON_TAGS.test(t));
+  return false;
+}
+
 const CLAUSE_TAGS = new Set(['Pronoun', 'Determiner', 'Conjunction', 'Preposition', 'Verb', 'Gerund', 'Adverb', 'QuestionWord', 'Expression']);
 const NAME_TAGS = new Set(['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym']);
 const OPENING = /[“"‘'([«]/;
@@ -204,7 +227,9 @@ export function parseText(text: string): Parsed {
         post,
         capitalized: /^[\p{Lu}]/u.test(wText),
         allCaps: /^[\p{Lu}\d.&-]+$/u.test(wText) && /\p{Lu}.*\p{Lu}|^\p{Lu}$/u.test(wText),
-        initial: sentenceWords.length === 0 || OPENING.test(g0.pre) || /[:—–]\s*$/.test(prevPost),
+        // After a colon, a dash or an ellipsis ("… Perhaps the dream will come true") a capital starts a clause.
+        initial:
+          sentenceWords.length === 0 || OPENING.test(g0.pre) || /([:—–…]|\.\.\.)\s*$/.test(prevPost) || /^(…|\.\.\.)$/.test(sentenceWords.at(-1)?.text ?? ''),
         parts: group.map((t) => ({ text: t.text, tags: new Set(t.tags) })),
       };
       words.push(word);

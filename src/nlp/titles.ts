@@ -1,6 +1,7 @@
 // Finds titles of office in a sentence ("Foreign Minister", "Iran's supreme leader") and what they are held in.
 import { lookupTitle, MAX_TITLE_WORDS, TITLE_MODIFIERS, type TitleInfo } from './lexicon/titles.js';
-import { headType } from './lexicon/heads.js';
+import { lookupCountry, lookupDemonym } from './lexicon/countries.js';
+import { headType, lookupKnown } from './lexicon/heads.js';
 import type { Word } from './parse.js';
 
 export interface TitleSpan {
@@ -27,7 +28,7 @@ const phraseOf = (words: Word[], i: number, k: number): string => {
  * Longest title match at each position. A capitalised title followed by a capitalised run that ends in an
  * organization or place head is part of a name, not a title ("General Assembly", "Justice Department").
  */
-export function findTitles(words: Word[], text: string): TitleSpan[] {
+export function findTitles(words: Word[], text: string, vocab: ReadonlySet<string> = new Set()): TitleSpan[] {
   const out: TitleSpan[] = [];
   let i = 0;
   while (i < words.length) {
@@ -68,10 +69,52 @@ export function findTitles(words: Word[], text: string): TitleSpan[] {
       const longer = lookupTitle(`${before.lower} ${info.title}`);
       if (longer) info = longer;
     }
+    // "Minister of Health Jane Roe", "Director for Outbreaks and Health Emergencies John Doe": the
+    // portfolio belongs to the title, not to the name after it.
+    const portfolioEnd = portfolioAfter(words, lastIdx, vocab);
+    const last = portfolioEnd ?? lastIdx;
     const s = words[start] as Word;
-    const e = words[lastIdx] as Word;
-    out.push({ first: start, last: lastIdx, info, text: text.slice(s.start, e.baseEnd), start: s.start, end: e.baseEnd });
-    i = lastIdx + 1;
+    const e = words[last] as Word;
+    const span = text.slice(s.start, e.baseEnd);
+    if (portfolioEnd !== null) info = { title: span.replace(/\s+/g, ' ').toLowerCase(), relation: info.relation };
+    out.push({ first: start, last, info, text: span, start: s.start, end: e.baseEnd });
+    i = last + 1;
   }
   return out;
+}
+
+const PORTFOLIO_PREPOSITIONS = new Set(['of', 'for', 'on']);
+const PORTFOLIO_CONNECTORS = new Set(['and', '&', 'of', 'for']);
+
+/**
+ * The last word of a capitalised portfolio after a title ("of Health", "on Rural Development of Coastal
+ * Regions"), stopping where a person's first name starts. Null when the words name a body, a place or a country
+ * ("director of the World Health Organization", "President of Peru", "general manager of Brightvale"): a portfolio is a
+ * topic ("on …"), comes before a name, or is made of words the story also writes in lower case.
+ */
+function portfolioAfter(words: Word[], titleLast: number, vocab: ReadonlySet<string>): number | null {
+  const prep = words[titleLast + 1];
+  const titleWord = words[titleLast] as Word;
+  if (!prep || !PORTFOLIO_PREPOSITIONS.has(prep.lower) || /[^\s]/.test(titleWord.post) || /[^\s]/.test(prep.post)) return null;
+  let end = titleLast + 1;
+  let beforeName = false;
+  let common = true;
+  for (let k = titleLast + 2; k < words.length; k++) {
+    const w = words[k] as Word;
+    const connector = PORTFOLIO_CONNECTORS.has(w.lower) && k > titleLast + 2;
+    if (!w.capitalized && !connector) break;
+    if (w.capitalized) {
+      if (w.tags.has('FirstName') && k > titleLast + 2) {
+        beforeName = true;
+        break;
+      }
+      if (headType(w.base) || lookupCountry(w.base) || lookupDemonym(w.base) || lookupKnown(w.base) || w.allCaps) return null;
+      const lower = w.base.toLowerCase();
+      if (!vocab.has(lower) && !vocab.has(lower.replace(/s$/, '')) && !vocab.has(`${lower}s`)) common = false;
+      end = k;
+    }
+    if (/[^\s]/.test(w.post)) break;
+  }
+  if (end === titleLast + 1) return null;
+  return beforeName || prep.lower === 'on' || common ? end : null;
 }

@@ -75,8 +75,21 @@ for (const c of countries) {
     }
   }
 }
+// "Antigua", "Saint Kitts": a state named "X and Y" is often called by its first part alone.
+for (const c of countries) {
+  const pair = /^(.+?) and /.exec(c.name.common);
+  if (c.independent && pair?.[1] && !byName.has(normKey(pair[1]))) byName.set(normKey(pair[1]), c.cca2);
+}
 for (const [n, iso] of Object.entries(EXTRA_NAMES)) byName.set(normKey(n), iso);
 for (const [n, iso] of Object.entries(EXTRA_DEMONYMS)) byDemonym.set(normKey(n), iso);
+
+/** Language names ("English", "Arabic", "Hindi"): a broadcast "in English" is no place. */
+const languages = new Set<string>();
+for (const c of countries) for (const name of Object.values(c.languages ?? {})) languages.add(normKey(name));
+
+export function isLanguage(surface: string): boolean {
+  return languages.has(normKey(surface));
+}
 
 export function countryByIso(iso: string): CountryInfo | undefined {
   return byIso.get(iso);

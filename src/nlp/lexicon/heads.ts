@@ -127,6 +127,18 @@ const ORGANIZATION_HEADS = [
   'capital',
   'enterprises',
   'institutes',
+  // Company suffixes of other countries: "Acme AB", "Brightvale S.A.", "Norland AG".
+  'ab',
+  'ag',
+  'sa',
+  's.a.',
+  'nv',
+  'n.v.',
+  'gmbh',
+  'spa',
+  's.p.a.',
+  'bhd',
+  'pty',
 ];
 const PLACE_HEADS = [
   'zone',
@@ -211,18 +223,182 @@ const PROGRAM_HEADS = [
   'compact',
   'scheme',
   'sanctions',
+  'amendment',
+  'amendments',
+  'partnership',
+  'partnerships',
+  'acts',
+  'agreements',
+  'treaties',
+  'package',
 ];
+/** Competitions and awards: things that happen (the ontology's event type), not bodies ("Peace Prize", "Harbour Cup"). */
+const EVENT_HEADS = [
+  'cup',
+  'prize',
+  'prizes',
+  'trophy',
+  'championship',
+  'championships',
+  'olympics',
+  'olympiad',
+  'tournament',
+  'open',
+  'prix',
+  'award',
+  'awards',
+  'medal',
+];
+/** Heads that name a competition in a sports story and a body elsewhere ("Premier League" against "Merchants League"). */
+export const SPORT_EVENT_HEADS = new Set(['league', 'games', 'series']);
+/** Lower-case words that mark a story as sport: two or more of them and a "… League" is a competition. */
+export const SPORT_WORDS = new Set([
+  'goal',
+  'goals',
+  'match',
+  'final',
+  'season',
+  'coach',
+  'striker',
+  'midfielder',
+  'goalkeeper',
+  'referee',
+  'trophy',
+  'tournament',
+  'championship',
+  'club',
+  'fans',
+  'scored',
+  'innings',
+  'wickets',
+  'quarter-final',
+  'semi-final',
+  'stadium',
+  'pitch',
+  'league',
+]);
 /** Lower-case words that extend a name into a place: "Tambo region", "Alto Sur province". */
 export const LOWERCASE_PLACE_HEADS = new Set(['region', 'province', 'district', 'county', 'governorate', 'oblast', 'prefecture', 'valley', 'river']);
 /** Lower-case words that make "<Surname> administration" an organization. */
-export const LOWERCASE_ORG_HEADS = new Set(['administration']);
+export const LOWERCASE_ORG_HEADS = new Set(['administration', 'government']);
 /** Lower-case facility words after a name mark the name as a place: "Alto Verde enrichment site". */
 export const FACILITY_WORDS = new Set(['site', 'facility', 'plant', 'reactor', 'complex', 'base', 'airport', 'port', 'refinery', 'mine', 'camp']);
+
+/** Words that type a name from its front: "Hotel Corvina", "Stadio Verde", "Radio Northfield", "Bank Alvara". */
+const FIRST_WORD_HEADS: Record<string, EntityType> = {
+  hotel: 'place',
+  stadio: 'place',
+  estadio: 'place',
+  stade: 'place',
+  stadion: 'place',
+  camp: 'place',
+  lake: 'place',
+  mount: 'place',
+  fort: 'place',
+  cape: 'place',
+  radio: 'organization',
+  bank: 'organization',
+  banco: 'organization',
+  banca: 'organization',
+  club: 'organization',
+};
+
+/** The type a name's first word implies ("Hotel …" is a place), for names whose last word says nothing. */
+export function firstWordType(word: string): EntityType | undefined {
+  return FIRST_WORD_HEADS[word.toLowerCase()];
+}
+
+/** Lower-case nouns right after a name that make it a body without joining it: "the Al Nadir channel", "the Clarion newspaper". */
+export const ORG_NOUNS_AFTER = new Set([
+  'channel',
+  'newspaper',
+  'daily',
+  'broadcaster',
+  'network',
+  'agency',
+  'airline',
+  'carrier',
+  'company',
+  'firm',
+  'group',
+  'bank',
+  'website',
+  'magazine',
+  'club',
+  'party',
+]);
+
+/** Lower-case nouns right before a name that say what body it is: "the militant group al-Nasiri", "broadcaster Skyline". */
+export const ORG_NOUNS_BEFORE = new Set([
+  'group',
+  'party',
+  'militia',
+  'movement',
+  'company',
+  'firm',
+  'broadcaster',
+  'newspaper',
+  'daily',
+  'channel',
+  'network',
+  'agency',
+  'club',
+  'side',
+  'carrier',
+  'airline',
+  'bank',
+  'lender',
+  'insurer',
+  'retailer',
+  'carmaker',
+  'automaker',
+  'conglomerate',
+  'outlet',
+  'website',
+  'magazine',
+  'startup',
+  'operator',
+  'giant',
+]);
+
+/**
+ * Institution words that, capitalised alone, refer back to a body the story names in full ("the Fund" after the
+ * Northern Monetary Fund, "the Assembly"), or to an unnamed one ("The Government hopes", "this Court").
+ */
+export const ANAPHORIC_HEADS = new Set([
+  'government',
+  'court',
+  'ministry',
+  'committee',
+  'commission',
+  'council',
+  'agency',
+  'department',
+  'bank',
+  'fund',
+  'party',
+  'army',
+  'police',
+  'office',
+  'assembly',
+  'authority',
+  'board',
+  'bureau',
+  'company',
+  'group',
+  'union',
+  'university',
+  'institute',
+  'federation',
+  'alliance',
+  'tribunal',
+]);
 
 const HEADS = new Map<string, EntityType>();
 for (const w of ORGANIZATION_HEADS) HEADS.set(w, 'organization');
 for (const w of PLACE_HEADS) HEADS.set(w, 'place');
 for (const w of PROGRAM_HEADS) HEADS.set(w, 'program');
+for (const w of EVENT_HEADS) HEADS.set(w, 'event');
 
 /** The type a capitalised name's head word implies, if any. */
 export function headType(word: string): EntityType | undefined {

@@ -57,6 +57,7 @@ const RELATION_OF: Record<string, string[]> = {
     'director',
     'director general',
     'director-general',
+    'executive director',
     'chief executive',
     'ceo',
     'chairman',
@@ -164,6 +165,7 @@ export const TITLE_MODIFIERS = new Set([
   'new',
   'current',
   'veteran',
+  'executive',
 ]);
 
 const TITLES = new Map<string, TitleInfo>();

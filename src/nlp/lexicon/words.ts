@@ -61,3 +61,14 @@ export const NAME_PARTICLES = new Set([
   'ul',
   'ud',
 ]);
+
+/**
+ * Capitalised common nouns and units that look like names: degrees, media, measures, time zones ("a PhD",
+ * "TV news", "10 a.m. GMT"). Money amounts, times and time zones are never entities.
+ */
+export const COMMON_CAPS = new Set(
+  (
+    'tv phd mba ceo cfo coo cto gdp ai dna rna hiv aids sms suv atm vip ufo gps ipo hq pc cd dvd lng lpg ev evs mp mep pm am ' +
+    'gmt utc est edt pst pdt cst cdt mst mdt bst cet cest eet eest ist jst aest aedt et pt'
+  ).split(' '),
+);

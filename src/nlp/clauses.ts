@@ -163,8 +163,80 @@ const CLASSIFIERS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Past participles that do not end in -ed/-en and that compromise may not tag as verbs. */
+const PARTICIPLES = new Set([
+  'born',
+  'borne',
+  'held',
+  'sold',
+  'built',
+  'bought',
+  'brought',
+  'caught',
+  'fought',
+  'kept',
+  'led',
+  'fled',
+  'met',
+  'paid',
+  'sent',
+  'spent',
+  'struck',
+  'taught',
+  'won',
+  'shot',
+  'hit',
+  'cut',
+  'put',
+  'set',
+  'told',
+  'found',
+  'left',
+  'lost',
+]);
+/** Verbs of headlines and news English that compromise often tags as nouns ("Spain beat Italy", "will pressure"). */
+const VERBISH = new Set([
+  'beat',
+  'cut',
+  'hit',
+  'quit',
+  'bid',
+  'ban',
+  'back',
+  'head',
+  'lead',
+  'top',
+  'host',
+  'name',
+  'face',
+  'target',
+  'fund',
+  'force',
+  'press',
+  'pressure',
+  'slam',
+  'hail',
+  'probe',
+  'vow',
+  'sue',
+  'fine',
+  'sign',
+  'join',
+  'visit',
+  'meet',
+  'attack',
+  'support',
+  'oppose',
+  'criticize',
+  'criticise',
+]);
 /** Adverbs compromise sometimes tags otherwise ("later obtained", "also said"). */
 const ALWAYS_ADVERBS = new Set([
+  'overnight',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
   'later',
   'then',
   'also',
@@ -306,10 +378,44 @@ const commaAfter = (w: Word): boolean => /,/.test(w.post);
 const breakAfter = (w: Word): boolean => /[,;:—–()[\]"“”.!?]/.test(w.post) || /^\s*-\s+$/.test(w.post);
 const has = (w: Word, ...tags: string[]): boolean => tags.some((t) => w.tags.has(t));
 
-function isVerbWord(words: Word[], k: number): boolean {
+function isVerbWord(words: Word[], k: number, slotAt: Map<number, MentionSlot>): boolean {
   const w = words[k] as Word;
   const next = words[k + 1];
+  const before = words[k - 1];
+  // "Spain beat Italy", "Acme Corp cut prices", "Trump will pressure China": headline verbs compromise reads as nouns,
+  // between a name (or a modal) and what they act on.
+  if (
+    !has(w, 'Verb') &&
+    VERBISH.has(w.lower) &&
+    before &&
+    (slotAt.has(k - 1) || has(before, 'Modal') || before.lower === 'to') &&
+    !breakAfter(before) &&
+    next &&
+    !breakAfter(w)
+  ) {
+    if (
+      slotAt.has(k + 1) ||
+      has(next, 'Determiner', 'Value', 'Possessive') ||
+      POSSESSIVE_PRONOUNS.has(next.lower) ||
+      (has(next, 'Plural') && !has(next, 'Verb'))
+    )
+      return true;
+  }
   if (!has(w, 'Verb', 'Auxiliary', 'Modal', 'Copula')) return false;
+  // "ruled out talks", "pounded military targets": a present-tense form in -s right after a verb (and its
+  // adjectives) is its plural object.
+  let v = k - 1;
+  while (v > 0 && v >= k - 2 && has(words[v] as Word, 'Adjective', 'Noun') && !(words[v] as Word).capitalized && !has(words[v] as Word, 'Verb', 'Pronoun')) v--;
+  const verbBefore = words[v];
+  if (
+    verbBefore &&
+    has(verbBefore, 'Verb', 'Particle') &&
+    !has(verbBefore, 'Auxiliary', 'Modal', 'Copula') &&
+    has(w, 'PresentTense') &&
+    /[^s]s$/.test(w.lower) &&
+    !has(w, 'Auxiliary', 'Copula')
+  )
+    return false;
   // "the counting", "his visit", "a 1-0 win": after a determiner or possessive (and numbers or adjectives) a verb
   // form is a noun.
   let b = k - 1;
@@ -344,7 +450,21 @@ function isVerbWord(words: Word[], k: number): boolean {
 }
 
 /** Analyses one sentence: elements, verb groups, noun phrases, frames. `slotAt` maps word index → mention. */
-export function analyseSentence(input: Word[], sentence: number, slotAt: Map<number, MentionSlot>, refer: Referents): SentenceAnalysis {
+export function analyseSentence(
+  input: Word[],
+  sentence: number,
+  slotAt: Map<number, MentionSlot>,
+  refer: Referents,
+  /** Word ranges of titles ("Minister of Health"): noun-phrase material whatever their words. */
+  titles: readonly { first: number; last: number }[] = [],
+): SentenceAnalysis {
+  const inTitle = new Set<number>();
+  for (const t of titles) {
+    // "spokesman for": a preposition ending a title still introduces what the title is held in.
+    let last = t.last;
+    while (last > t.first && PREPOSITIONS.has((input[last] as Word).lower)) last--;
+    for (let k = t.first; k <= last; k++) inTitle.add(k);
+  }
   // Punctuation between two words sits partly after one and partly before the next ("Management (Cenad)"): join it.
   const words = input.map((w, k) => {
     const pre = input[k + 1]?.pre ?? '';
@@ -352,7 +472,7 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
   });
   // 1. Word classes.
   const cls: string[] = words.map((w, k) => {
-    if (slotAt.has(k)) return 'n';
+    if (slotAt.has(k) || inTitle.has(k)) return 'n';
     const next = words[k + 1];
     const lower = w.lower;
     if (RELATIVES.has(lower) && !w.allCaps) return 'rel';
@@ -368,11 +488,16 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
     if (lower === 'to') {
       if (next && !slotAt.has(k + 1) && (has(next, 'Infinitive') || (has(next, 'Verb') && !has(next, 'Noun', 'PastTense', 'Gerund'))) && !next.capitalized)
         return 'vmod';
+      // "threatened to sue Acme": a verb compromise took for a name or a noun, right after "to".
+      if (next && !slotAt.has(k + 1) && VERBISH.has(next.lower) && words[k + 2] !== undefined && (slotAt.has(k + 2) || has(words[k + 2] as Word, 'Determiner')))
+        return 'vmod';
       return 'prep';
     }
+    // "was born in": a participle compromise may tag as an adjective.
+    if (PARTICIPLES.has(lower) && k > 0 && (BE.has((words[k - 1] as Word).lower) || /,\s*$/.test((words[k - 1] as Word).post))) return 'v';
     if (NEGATIVE.has(lower) && lower !== 'no') return 'vmod';
     if (ALWAYS_ADVERBS.has(lower)) return 'adv';
-    if (isVerbWord(words, k)) return 'v';
+    if (isVerbWord(words, k, slotAt)) return 'v';
     if (PREPOSITIONS.has(lower) || (has(w, 'Preposition') && !has(w, 'Noun'))) return 'prep';
     if (has(w, 'Adverb') && !has(w, 'Noun', 'Adjective')) return 'adv';
     return 'n';
@@ -407,6 +532,25 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
       break;
     }
     if (last < 0) continue;
+    // "pulled out": compromise tags the particle as part of the phrasal verb; the head is the verb before it.
+    if (last > k && has(words[last] as Word, 'Particle') && PARTICLES.has((words[last] as Word).lower) && cls[last - 1] === 'v') last--;
+    // "is not the capital", "was never a member": a negation after a copula or auxiliary belongs to its group.
+    let negatedAfter = false;
+    {
+      let x = last + 1;
+      while (
+        x < words.length &&
+        !breakAfter(words[x - 1] as Word) &&
+        (cls[x] === 'adv' || cls[x] === 'vmod' || (words[x] as Word).lower === 'no' || (words[x] as Word).lower === 'longer')
+      ) {
+        const lw = (words[x] as Word).lower;
+        if (NEGATIVE.has(lw) || (lw === 'no' && (words[x + 1] as Word | undefined)?.lower === 'longer')) negatedAfter = true;
+        x++;
+      }
+    }
+    // "no longer owns": negation before the head.
+    for (let x = Math.max(0, k - 2); x < k; x++)
+      if ((words[x] as Word).lower === 'no' && (words[x + 1] as Word | undefined)?.lower === 'longer') negatedAfter = true;
     // A particle after the head: "pulled out of", "blown up by", "carried out a reshuffle", "sworn in".
     let particle: string | null = null;
     const p = words[last + 1];
@@ -422,6 +566,8 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
     }
     const end = particle ? last + 1 : last;
     const vg = makeGroup(words, k, end, last, particle);
+    if (negatedAfter && (vg.copula || BE.has((words[last] as Word).lower) || has(words[last] as Word, 'Auxiliary') || words[k - 1]?.lower === 'longer'))
+      vg.modality = 'negated';
     groups.push(vg);
     for (let x = k; x <= end; x++) groupAt[x] = vg;
     k = end;
@@ -464,8 +610,12 @@ export function analyseSentence(input: Word[], sentence: number, slotAt: Map<num
         const bracketed = /^\s*\($/.test(w.post) && /^\)\s*(,\s*)?$/.test((words[j + 1] as Word).post) && slotAt.has(j + 1) && inSlot !== undefined;
         const closing = /^\)\s*$/.test(w.post) && /\($/.test((words[j - 1] as Word | undefined)?.post ?? '') && slotAt.has(j) && cls[j + 1] === 'n';
         if (!sameSlot && !bracketed && !closing && (breakAfter(w) || (w.possessive === false && /['’]$/.test(w.text)))) break;
-        // "in Colombia this week", "Pakistan last month": a time expression is its own phrase.
+        // "in Colombia this week", "Pakistan last month": a time expression is its own phrase; so is an amount after
+        // a name ("fined Acme $2 billion").
         const nxw = words[j + 1] as Word;
+        if (inSlot && !sameSlot && has(nxw, 'Money', 'Value') && !has(nxw, 'Ordinal')) break;
+        // "named Maria Lopez chief executive": nothing common follows a person's name in one phrase.
+        if (inSlot?.type === 'person' && !sameSlot && !slotAt.has(j + 1) && /^\p{Ll}/u.test(nxw.text) && !inSlot.possessive) break;
         if (
           inSlot &&
           !sameSlot &&
@@ -538,7 +688,7 @@ function makeGroup(words: Word[], first: number, end: number, last: number, part
     if (has(w, 'Adverb') || NEGATIVE.has(w.lower)) continue;
     if (
       (BE.has(w.lower) || GET.has(w.lower)) &&
-      (has(head, 'PastTense', 'Participle', 'Passive') || /(ed|en|wn|ght)$/.test(head.lower)) &&
+      (has(head, 'PastTense', 'Participle', 'Passive') || /(ed|en|wn|ght)$/.test(head.lower) || PARTICIPLES.has(head.lower)) &&
       !has(head, 'Gerund')
     )
       passive = true;
@@ -635,7 +785,9 @@ function makePhrase(words: Word[], first: number, last: number, slotAt: Map<numb
     heads.push(before);
     mods.splice(mods.indexOf(before), 1);
   }
-  const headNoun = heads.length === 0 && has(lw, 'Noun') && !slotAt.has(last) ? lw.base.toLowerCase() : null;
+  // The head noun: the phrase's last word, also when compromise tagged it a verb ("airstrikes", "his meeting").
+  const nounLike = has(lw, 'Noun') || (/^\p{Ll}[\p{L}-]*$/u.test(lw.base) && !has(lw, 'Pronoun', 'Determiner', 'Value', 'Adverb', 'Preposition'));
+  const headNoun = heads.length === 0 && nounLike && !slotAt.has(last) ? lw.base.toLowerCase() : null;
   return { first, last, heads, mods, nouns, headNoun, pronoun: pron };
 }
 
@@ -784,7 +936,7 @@ function findSubject(words: Word[], elements: Element[], e: number, frame: Frame
   if (vg.nonFinite === 'gerund' || vg.nonFinite === 'infinitive') {
     // "X sealed deals … to prompt …", "X said …, saying …": the subject of the clause it hangs from.
     const host = [...done].reverse().find((f) => f.subject && f.verb.nonFinite === null);
-    const adjacent = before?.kind === 'np' && vg.first === before.last + 1 && !commaAfter(words[before.last] as Word);
+    const adjacent = before?.kind === 'np' && vg.first === before.last + 1 && !commaAfter(words[before.last] as Word) && before.np.heads.length > 0;
     if (host && !adjacent) {
       frame.subject = host.subject;
       frame.subjectVia = 'control';
@@ -836,7 +988,21 @@ function findSubject(words: Word[], elements: Element[], e: number, frame: Frame
         x = y;
         continue;
       }
+      // "The minister who visited Kenya met X": the phrase before the verb ends a restrictive relative clause; the
+      // subject is what the clause describes.
+      const relVerb = elements[x - 1];
+      const rel = elements[x - 2];
+      if (relVerb?.kind === 'vg' && rel?.kind === 'rel' && elements[x - 3]?.kind === 'np' && !commaAfter(words[(elements[x - 3] as Element).last] as Word)) {
+        frame.subject = subjectPhrase(elements, x - 3);
+        return;
+      }
       frame.subject = subjectPhrase(elements, x);
+      // "The party, which Lindqvist leads, won": after an object relative pronoun the phrase is the subject and the
+      // antecedent is the object.
+      const pron = elements[x - 1];
+      const ante = elements[x - 2];
+      if (pron?.kind === 'rel' && (pron.word === 'which' || pron.word === 'whom' || pron.word === 'that') && ante?.kind === 'np' && ante.np.heads.length > 0)
+        frame.objects.push({ np: ante.np, prep: '', via: [] });
       return;
     }
     if (el.kind === 'adv') {
@@ -1004,20 +1170,21 @@ function findObjects(words: Word[], elements: Element[], e: number, frame: Frame
     const el = elements[x] as Element;
     const prevWord = words[el.first - 1] as Word;
     // A comma ends the clause, unless "including X" goes on listing what came before it.
-    if (x > e + 1 && commaAfter(prevWord)) {
-      if (el.kind === 'prep' && LISTING.has(el.word)) {
+    if (commaAfter(prevWord)) {
+      if (x > e + 1 && el.kind === 'prep' && LISTING.has(el.word)) {
         prep = lastPrep;
         continue;
       }
       break;
     }
-    if (x > e + 1 && boundaryAfter(prevWord)) break;
+    if (boundaryAfter(prevWord)) break;
     if (el.kind === 'np') {
       const np = el.np;
       lastPrep = prep;
-      // "said on Tuesday it had hired X": a phrase right before a finite verb is that verb's subject, not an object.
+      // "said on Tuesday it had hired X", "after the minister was asked to resign": a phrase right before a finite
+      // verb is that verb's subject, not an object.
       const nx = elements[x + 1];
-      if (prep === '' && x > e + 1 && nx?.kind === 'vg' && nx.vg.nonFinite === null && !nx.vg.passive) break;
+      if (nx?.kind === 'vg' && nx.vg.nonFinite === null && ((prep === '' && x > e + 1 && !nx.vg.passive) || DUAL.has(prep))) break;
       if (np.heads.length > 0) frame.objects.push({ np, prep, via: [...via] });
       else if (np.headNoun && !/^\d/.test(np.headNoun)) {
         // "appointed X as its new governor", "was appointed as the Governor of Y": a role the verb gives.
@@ -1028,6 +1195,24 @@ function findObjects(words: Word[], elements: Element[], e: number, frame: Frame
           if (of?.kind === 'prep' && ROLE_PREPS.has(of.word) && holder?.kind === 'np' && holder.np.heads.length > 0)
             frame.roles.push({ noun: np, holder: holder.np.heads, prep: of.word });
           else if (owner) frame.roles.push({ noun: np, holder: [owner], prep: '' });
+        }
+        // "Acme named Maria Lopez chief executive (of Y)": an appointing verb, its object, and the role right after.
+        const prevEl = elements[x - 1];
+        if (
+          prep === '' &&
+          APPOINTING.has(frame.verb.lemma) &&
+          prevEl?.kind === 'np' &&
+          prevEl.np.heads.some((h) => h.type === 'person') &&
+          frame.objects.length > 0
+        ) {
+          const of = elements[x + 1];
+          const holder = elements[x + 2];
+          if (of?.kind === 'prep' && ROLE_PREPS.has(of.word) && holder?.kind === 'np' && holder.np.heads.length > 0)
+            frame.roles.push({ noun: np, holder: holder.np.heads, prep: of.word });
+          else {
+            const namer = (frame.subject?.heads ?? []).filter((h) => h.type === 'organization' || h.type === 'country');
+            if (namer.length > 0) frame.roles.push({ noun: np, holder: namer, prep: '' });
+          }
         }
         // "met with top Brazilian officials": officials of a country stand for it.
         const state = np.mods.find((m) => m.demonym);
@@ -1125,6 +1310,8 @@ function speechContent(words: Word[], elements: Element[], e: number, frame: Fra
   return { first: k, last };
 }
 
+/** Verbs that give their object a role named right after it: "named X chief executive", "elected X president". */
+const APPOINTING = new Set(['name', 'appoint', 'elect', 're-elect', 'make', 'choose', 'pick', 'tap', 'hire', 'nominate', 'install', 'promote']);
 const ROLE_PREPS = new Set(['of', 'at', 'for', 'to']);
 const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 /** ", during a summit …", ", after talks …": an adjunct after a comma says when or where, not what was said. */

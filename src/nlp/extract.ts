@@ -194,7 +194,7 @@ export function extract(doc: ExtractInput): Extraction {
         demonym: true,
       });
     }
-    const analysis = analyseSentence(words, si, slotAt, discourse.referents(si));
+    const analysis = analyseSentence(words, si, slotAt, discourse.referents(si), perSentence[si]?.titles ?? []);
     discourse.observe(analysis);
     analyses.push(analysis);
     frameEventList.push(...frameEvents({ docId: doc.id, text: doc.text, publishedAt: doc.publishedAt, sentence: parsed.sentences[si] as Sentence, analysis }));

@@ -3,7 +3,7 @@
 // phrase ("Y's parent company X", "IMF economist X"), and hyphen compounds ("China-based", "Rome-born").
 import type { Frame, NounPhrase, SentenceAnalysis, VerbGroup } from './clauses.js';
 import { SPEECH_LEMMAS } from './clauses.js';
-import { lookupTitle } from './lexicon/titles.js';
+import { lookupTitle, type TitleInfo } from './lexicon/titles.js';
 import type { Word } from './parse.js';
 import type { MentionSlot } from './predicates.js';
 import { COMPOUND_RULES, clauseRule, lookupNominal, lookupNoun, lookupVerb } from './rules/clauses.js';
@@ -24,6 +24,55 @@ export interface RelateContext {
 
 const ACTORS = new Set(['person', 'organization', 'country']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'throughout', 'during', 'on', 'since', 'until', 'after', 'before']);
+/**
+ * Verbs whose object action did not happen or is undone: "feared an invasion of", "called for talks with", "cut ties
+ * with". An action noun after them states no relation.
+ */
+const NON_REALIS = new Set([
+  'fear',
+  'want',
+  'seek',
+  'oppose',
+  'reject',
+  'refuse',
+  'call',
+  'demand',
+  'threaten',
+  'plan',
+  'consider',
+  'propose',
+  'discuss',
+  'warn',
+  'deny',
+  'avoid',
+  'prevent',
+  'block',
+  'ban',
+  'condemn',
+  'criticize',
+  'criticise',
+  'risk',
+  'rule',
+  'cut',
+  'sever',
+  'break',
+  'end',
+  'suspend',
+  'halt',
+  'freeze',
+  'cancel',
+  'postpone',
+  'delay',
+  'urge',
+  'ask',
+  'hope',
+  'expect',
+  'await',
+]);
+const OPEN_OF = /^of$/;
+const SPORTS_RELATIONS = new Set(['plays_for', 'captain_of', 'coach_of']);
+/** Title relations that a relational noun of its own (founder, captain, coach) makes more precise. */
+const GENERIC_TITLE_RELATIONS = new Set(['chief_of', 'official_of', 'leader_of']);
 /** Prepositions that name what a relational noun is held in: "member of", "professor at", "adviser to". */
 const HOLDER_PREPS = new Set(['of', 'at', 'for', 'to', 'with']);
 
@@ -109,7 +158,7 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
     if (patient?.prep !== '') return;
     for (const o of frame.objects.slice(1)) {
       if (o.prep === '') continue;
-      const rule = lookupVerb(vg.lemma, o.prep, o.via, true);
+      const rule = lookupVerb({ lemma: vg.lemma, particle: vg.particle, prep: o.prep, via: o.via, passive: true });
       if (!rule) continue;
       for (const s of patient.np.heads)
         for (const t of o.np.heads)
@@ -130,16 +179,26 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
   const speechOnly = speech && vg.lemma !== 'post' && vg.lemma !== 'tweet' && vg.lemma !== 'write';
   frame.objects.forEach((o, i) => {
     // Only the first argument, or later ones with a preposition the verb's rule expects: ReVerb's one argument.
-    const rule = lookupVerb(vg.lemma, o.prep, o.via);
-    if (!rule && (speechOnly || (i > 0 && frame.objects.slice(0, i).some((p) => p.prep === o.prep)))) return;
+    const rule = lookupVerb({ lemma: vg.lemma, particle: vg.particle, prep: o.prep, via: o.via, targetType: o.np.heads[0]?.type });
+    // An open predicate takes only the verb's first argument, and never an "of" phrase ("killed the mayor of X":
+    // the mayor was killed, not X).
+    if (
+      !rule &&
+      (speechOnly || (i > 0 && frame.objects.slice(0, i).some((p) => p.prep === o.prep)) || OPEN_OF.test(o.prep)) &&
+      !lookupNominal(o.via.at(-1) ?? '', o.prep)
+    )
+      return;
     for (const s of subjects) {
       if ((!ACTORS.has(s.type) && !(s.type === 'program' && rule)) || s.platform) continue;
       for (const t of o.np.heads) {
         if (t.id === s.id) continue;
+        // A later argument with no rule of its own relates only a person ("has worked for Y in X"), not a body or a
+        // state ("signed the JCPOA in Vienna").
+        if (!rule && i > 0 && s.type !== 'person' && !lookupNominal(o.via.at(-1) ?? '', o.prep)) continue;
         // "arrived outside X", "has worked for Y in X": a place where someone went or worked, not where a thing was said.
         if (!rule && LOCATIVE.has(o.prep) && (t.type === 'place' || t.type === 'country') && (s.type === 'country' || o.via.length > 0 || speech)) continue;
         // "held talks with", "imposed sanctions on", "increased its support to": the action noun names it.
-        const nominal = rule || o.prep === 'between' ? undefined : lookupNominal(o.via.at(-1) ?? '', o.prep);
+        const nominal = rule || o.prep === 'between' || NON_REALIS.has(vg.lemma) ? undefined : lookupNominal(o.via.at(-1) ?? '', o.prep);
         if (rule?.inverse) emitFrame(ctx, t, s, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
         else if (rule) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
         else if (nominal?.relation === 'interviewed') emitFrame(ctx, t, s, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);
@@ -193,7 +252,20 @@ function plannedName(type: string, vg: VerbGroup): string {
 /** "X said (that) …", "“…,” X said", "according to X": X said_about every other name in what was said. */
 function relateSpeech(ctx: RelateContext, frame: Frame): void {
   const content = frame.content;
-  if (!content) return;
+  if (!content) {
+    // "The Economist described Iran as vulnerable", "X announced the deal": what the speech verb is about.
+    const vg = frame.verb;
+    if (vg.lemma === 'tell' || vg.lemma === 'say' || !frame.subject) return;
+    const about = frame.objects.filter((o) => o.prep === '' || o.prep === 'about' || o.prep === 'on');
+    for (const sp of frame.subject.heads) {
+      if (!ACTORS.has(sp.type)) continue;
+      for (const o of about)
+        for (const t of o.np.heads)
+          if (t.id !== sp.id && !t.platform)
+            ctx.emit(sp, 'said_about', t, 'reported-speech', clauseRule('reported-speech').confidence, wording(ctx, vg.first, vg.last));
+    }
+    return;
+  }
   const vg = frame.verb;
   const speakers =
     vg.form === 'according'
@@ -276,7 +348,8 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
   let holders: MentionSlot[] = [];
   let prep = '';
   let holderNp: NounPhrase | null = null;
-  if (prepEl?.kind === 'prep' && HOLDER_PREPS.has(prepEl.word) && !/,/.test((ctx.words[elements[x - 1]?.last ?? 0] as Word).post)) {
+  const holderPreps = new Set(nouns.flatMap((n) => lookupNoun(n)?.preps ?? [...HOLDER_PREPS]));
+  if (prepEl?.kind === 'prep' && holderPreps.has(prepEl.word) && !/,/.test((ctx.words[elements[x - 1]?.last ?? 0] as Word).post)) {
     const target = elements[x + 1];
     if (target?.kind === 'np' && target.np.heads.length > 0) {
       holders = target.np.heads;
@@ -292,12 +365,14 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
   if (holders.length === 0) return;
   for (const noun of nouns) {
     const phrase = wording(ctx, np.first, holderNp ? holderNp.first - 1 : np.last);
-    const title = lookupTitle(titleText(ctx, np) ?? noun);
+    const title = titleIn(ctx, np) ?? lookupTitle(noun);
     const rule = lookupNoun(noun);
     let relation: string;
     let reason: string;
     let confidence: number;
-    if (title?.relation) {
+    // A relational noun says more than a generic title: "the founder of Acme" (founder_of, not chief_of), "the
+    // captain of Juventus" (captain_of, not official_of).
+    if (title?.relation && !(rule && GENERIC_TITLE_RELATIONS.has(title.relation))) {
       relation = title.relation;
       reason = 'apposition-title';
       confidence = clauseRule(reason).confidence;
@@ -314,7 +389,7 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
       for (const h of holders) {
         if (h.id === s.id) continue;
         // "Y's parent company, X": X owns Y; "her party, the National Rally": she is a member of it.
-        if (rule?.possessorFirst && h.possessive && !title?.relation) ctx.emit(h, relation, s, reason, confidence, phrase);
+        if (reason === rule?.reason && ((rule.possessorFirst && h.possessive) || rule.holderFirst)) ctx.emit(h, relation, s, reason, confidence, phrase);
         else ctx.emit(s, relation, h, reason, confidence, phrase);
       }
     }
@@ -324,7 +399,7 @@ function nounRelation(ctx: RelateContext, subjects: MentionSlot[], np: NounPhras
 /** A role noun ("governor", "chairman", "member") held by `bearers` in `holders`. */
 function roleRelation(ctx: RelateContext, bearers: MentionSlot[], noun: NounPhrase, holders: MentionSlot[], planned: boolean): void {
   const name = noun.headNoun ?? '';
-  const title = lookupTitle(titleText(ctx, noun) ?? name);
+  const title = titleIn(ctx, noun) ?? lookupTitle(name);
   const rule = lookupNoun(name);
   const relation = title?.relation || rule?.relation;
   if (!relation) return;
@@ -335,10 +410,9 @@ function roleRelation(ctx: RelateContext, bearers: MentionSlot[], noun: NounPhra
         ctx.emit(b, planned ? `plans_to_be_${relation}` : relation, h, 'role-as', clauseRule('role-as').confidence, phrase, planned ? 'planned' : undefined);
 }
 
-/** The title inside a phrase, as the lexicon spells it ("director-general", "chief executive"). */
-function titleText(ctx: RelateContext, np: NounPhrase): string | null {
-  const t = ctx.titles.find((x) => x.first >= np.first && x.last <= np.last);
-  return t ? t.info.title : null;
+/** The title inside a phrase ("director-general", "adviser on Clinical Management"), with the relation it implies. */
+function titleIn(ctx: RelateContext, np: NounPhrase): TitleInfo | undefined {
+  return ctx.titles.find((x) => x.first >= np.first && x.last <= np.last)?.info;
 }
 
 /** Relations between the names inside one noun phrase: a modifier or possessor and the name that heads it. */
@@ -348,6 +422,26 @@ function relateInside(ctx: RelateContext, np: NounPhrase): void {
       if (mod.id === head.id || mod.modifier) continue;
       const between = nounsBetween(ctx, mod, head);
       const relNoun = between.at(-1);
+      // "French scientist X": a nationality, whatever the person's work (sports nouns say more: "Italy international").
+      const sportsRule = relNoun ? lookupNoun(relNoun) : undefined;
+      if (mod.type === 'country' && head.type === 'person' && between.length > 0 && !(sportsRule && SPORTS_RELATIONS.has(sportsRule.relation))) {
+        if (!ctx.titles.some((t) => t.first > mod.last && t.last < head.first))
+          ctx.emit(head, 'citizen_of', mod, 'nationality-modifier', clauseRule('nationality-modifier').confidence, wording(ctx, mod.first, head.last));
+        continue;
+      }
+      // "British rival BG Group", "US Federal Trade Commission": a body's country, whatever noun describes it.
+      if (mod.type === 'country' && !mod.possessive && head.type === 'organization') {
+        if (!ctx.titles.some((t) => t.first > mod.last && t.last < head.first))
+          ctx.emit(
+            head,
+            between.length === 0 ? 'part_of' : 'located_in',
+            mod,
+            'country-modifier',
+            clauseRule('country-modifier').confidence,
+            wording(ctx, mod.first, head.last),
+          );
+        continue;
+      }
       const titled = ctx.titles.some((t) => t.first > mod.last && t.last < head.first);
       if (titled) continue; // the title rules own "Iranian Foreign Minister X"
       const rule = relNoun ? lookupNoun(relNoun) : undefined;
@@ -467,6 +561,12 @@ function relateNominals(ctx: RelateContext): void {
       const byNp = elements[e + 4];
       if (by?.kind === 'prep' && by.word === 'by' && byNp?.kind === 'np') agents = byNp.np.heads;
     }
+    // "In an interview with the BBC, Maria Lopez said …", "In talks with X, Y agreed …": a fronted phrase's action is
+    // the main clause subject's.
+    if (agents.length === 0 && elements[e - 1]?.kind === 'prep' && e - 1 === 0 && /,/.test((ctx.words[obj.last] as Word).post)) {
+      const main = ctx.analysis.frames.find((f) => f.verb.first > obj.last && f.subject && f.subjectVia !== 'control');
+      if (main?.subject) agents = main.subject.heads;
+    }
     for (const a of agents) {
       if (!ACTORS.has(a.type)) continue;
       for (const t of obj.np.heads) {
@@ -527,13 +627,13 @@ function relatePlaceIn(ctx: RelateContext): void {
   }
 }
 
-/** Lower-case nouns between two mentions of one phrase. */
+/** Lower-case words between two mentions of one phrase ("rival", "economist"), which may be tagged adjectives. */
 function nounsBetween(ctx: RelateContext, a: MentionSlot, b: MentionSlot): string[] {
   const out: string[] = [];
   for (let k = a.last + 1; k < b.first; k++) {
     const w = ctx.words[k] as Word;
     if (ctx.slotAt.has(k)) continue;
-    if (w.tags.has('Noun') && /^\p{Ll}/u.test(w.text)) out.push(w.base.toLowerCase());
+    if ((w.tags.has('Noun') || lookupNoun(w.base.toLowerCase())) && /^\p{Ll}/u.test(w.text)) out.push(w.base.toLowerCase());
   }
   return out;
 }

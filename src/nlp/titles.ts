@@ -108,7 +108,9 @@ function portfolioAfter(words: Word[], titleLast: number, vocab: ReadonlySet<str
         beforeName = true;
         break;
       }
-      if (headType(w.base) || lookupCountry(w.base) || lookupDemonym(w.base) || lookupKnown(w.base) || w.allCaps) return null;
+      // "a spokesperson for Treasury Secretary X": another title is no portfolio.
+      if (headType(w.base) || lookupCountry(w.base) || lookupDemonym(w.base) || lookupKnown(w.base) || w.allCaps || lookupTitle(w.base.toLowerCase()))
+        return null;
       const lower = w.base.toLowerCase();
       if (!vocab.has(lower) && !vocab.has(lower.replace(/s$/, '')) && !vocab.has(`${lower}s`)) common = false;
       end = k;

@@ -8,6 +8,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['Prime Minister Anna Lindqvist visited Kenya on Tuesday.', 'Anna Lindqvist|visited|Kenya'],
       ['Maria Lopez and David Chen visited Nairobi in May.', 'David Chen|visited|Nairobi'],
+      ['Maria Lopez, who met David Chen on Monday, visited Kenya.', 'Maria Lopez|visited|Kenya'],
     ],
     mustNotFire: [
       'Anna Lindqvist did not visit Kenya.',
@@ -18,7 +19,6 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       'David Chen met the minister, who had visited Kenya.',
       'Maria Lopez visited the museum, and Kenya praised her.',
     ],
-    todo: [['Maria Lopez, who met David Chen on Monday, visited Kenya.', 'Maria Lopez|visited|Kenya']],
   },
   'verb-travel': {
     fires: [
@@ -46,20 +46,22 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       'If Maria Lopez meets David Chen, the talks will resume.',
       'A meeting between Maria Lopez and David Chen lasted an hour.',
       'Maria Lopez met reporters in Geneva on Monday.',
+      'The minister who visited Kenya met David Chen.',
     ],
-    todoMustNotFire: ['The minister who visited Kenya met David Chen.'],
   },
   'verb-talks': {
     fires: [
       ['Kenya negotiated with Tanzania over the border.', 'Kenya|negotiates_with|Tanzania'],
       ['Maria Lopez talked with David Chen by phone.', 'Maria Lopez|negotiates_with|David Chen'],
+      ['Kenya held talks with Uganda on Monday.', 'Kenya|negotiates_with|Uganda'],
+      ['Iran held talks with the European Union in Geneva.', 'Iran|negotiates_with|European Union'],
     ],
     mustNotFire: [
       'Kenya refused to negotiate with Tanzania.',
       'Kenya would negotiate with Tanzania only after a ceasefire.',
       'Iran is not negotiating with the United States.',
+      'Iran has ruled out talks with the United States.',
     ],
-    todoMustNotFire: ['Iran has ruled out talks with the United States.'],
   },
   'verb-consult': {
     fires: [
@@ -117,13 +119,11 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['Russia attacked Ukraine on Sunday.', 'Russia|attacked|Ukraine'],
       ['Israel struck Hezbollah targets in Lebanon.', 'Israel|attacked|Hezbollah'],
-    ],
-    mustNotFire: ['Russia did not attack Ukraine.', 'Russia could attack Ukraine again.', 'If Russia attacks Ukraine, sanctions will follow.'],
-    todo: [
       ['Russia attacked Ukraine overnight.', 'Russia|attacked|Ukraine'],
       ['Kenya, which Uganda attacked in 2019, rebuilt its army.', 'Uganda|attacked|Kenya'],
-      ['Israel pounded military targets in Iran in October.', 'Israel|attacked|Iran'],
     ],
+    mustNotFire: ['Russia did not attack Ukraine.', 'Russia could attack Ukraine again.', 'If Russia attacks Ukraine, sanctions will follow.'],
+    todo: [['Israel pounded military targets in Iran in October.', 'Israel|attacked|Iran']],
   },
   'verb-kill': {
     fires: [
@@ -156,10 +156,15 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Acme Corp withdrew from the Harbor Alliance.', 'Acme Corp|withdrew_from|Harbor Alliance'],
       ['Britain left the European Union in 2020.', 'United Kingdom|withdrew_from|European Union'],
       ['The Trump administration withdrew from the JCPOA in 2018.', 'Trump administration|withdrew_from|JCPOA'],
+      ['Britain pulled out of the European Union in 2020.', 'United Kingdom|withdrew_from|European Union'],
     ],
-    mustNotFire: ['Acme Corp did not withdraw from the Harbor Alliance.', 'Iran may withdraw from the NPT.'],
-    todo: [['Britain pulled out of the European Union in 2020.', 'United Kingdom|withdrew_from|European Union']],
-    todoMustNotFire: ['Maria Lopez withdrew cash from Northwind Bank.', 'Acme Corp dropped Maria Lopez from its board.', 'Maria Lopez left Lyon for Paris.'],
+    mustNotFire: [
+      'Acme Corp did not withdraw from the Harbor Alliance.',
+      'Iran may withdraw from the NPT.',
+      'Acme Corp dropped Maria Lopez from its board.',
+      'Maria Lopez left Lyon for Paris.',
+    ],
+    todoMustNotFire: ['Maria Lopez withdrew cash from Northwind Bank.'],
   },
   'verb-pledge-support': {
     fires: [
@@ -169,12 +174,11 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['France did not pledge support to Ukraine.', 'France pledged money to Ukraine.'],
   },
   'verb-supply-weapons': {
-    fires: [],
-    mustNotFire: ['Iran denied that it would supply drones to Russia.', 'Norway supplies gas to Germany.'],
-    todo: [
+    fires: [
       ['Iran supplied drones to Russia.', 'Iran|supplied_weapons_to|Russia'],
       ['Iran sold weapons to Russia.', 'Iran|supplied_weapons_to|Russia'],
     ],
+    mustNotFire: ['Iran denied that it would supply drones to Russia.', 'Norway supplies gas to Germany.'],
   },
   'verb-aid': {
     fires: [['Japan sent aid to Turkey after the earthquake.', 'Japan|aid_to|Turkey']],
@@ -195,9 +199,8 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['Brazil does not export coffee to China.', "Iran's oil exports to China rose last year."],
   },
   'verb-unfreeze': {
-    fires: [],
+    fires: [['South Korea unfroze $6 billion in Iranian funds for Iran.', 'South Korea|unfroze_funds_for|Iran']],
     mustNotFire: ['The talks remained frozen.', 'South Korea refused to unfreeze funds for Iran.'],
-    todo: [['South Korea unfroze $6 billion in Iranian funds for Iran.', 'South Korea|unfroze_funds_for|Iran']],
   },
   'verb-interview': {
     fires: [['The BBC interviewed Maria Lopez on Sunday.', 'BBC|interviewed|Maria Lopez']],
@@ -215,16 +218,15 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Kenya signed the Paris Agreement in 2016.', 'Kenya|signatory_of|Paris Agreement'],
       ['Iran and the E3 signed the JCPOA in Vienna in 2015.', 'E3|signatory_of|JCPOA'],
     ],
-    mustNotFire: ['Kenya refused to sign the Paris Agreement.', 'Kenya has not signed the Paris Agreement.'],
-    todoMustNotFire: ['Mario Rossi joined Juventus in 2019.'],
+    mustNotFire: ['Kenya refused to sign the Paris Agreement.', 'Kenya has not signed the Paris Agreement.', 'Mario Rossi joined Juventus in 2019.'],
   },
   'verb-acquire': {
     fires: [
       ['Acme Corp acquired Northwind Bank for $2 billion.', 'Acme Corp|acquired|Northwind Bank'],
       ['Acme Corp bought Northwind Bank in May.', 'Acme Corp|acquired|Northwind Bank'],
+      ['Acme Corp took over Northwind Bank in May.', 'Acme Corp|acquired|Northwind Bank'],
     ],
     mustNotFire: ['Acme Corp may acquire Northwind Bank.', "Acme Corp's plan to buy Northwind Bank collapsed."],
-    todo: [['Acme Corp took over Northwind Bank in May.', 'Acme Corp|acquired|Northwind Bank']],
   },
   'verb-merge': {
     fires: [['Acme Corp merged with Northwind Bank in 2019.', 'Acme Corp|merged_with|Northwind Bank']],
@@ -232,8 +234,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   },
   'verb-own': {
     fires: [['Acme Corp owns Northwind Bank.', 'Acme Corp|owns|Northwind Bank']],
-    mustNotFire: ['Acme Corp does not own Northwind Bank.', 'Acme Corp could own Northwind Bank by May.'],
-    todoMustNotFire: ['Acme Corp no longer owns Northwind Bank.'],
+    mustNotFire: ['Acme Corp does not own Northwind Bank.', 'Acme Corp could own Northwind Bank by May.', 'Acme Corp no longer owns Northwind Bank.'],
   },
   'verb-invest': {
     fires: [['Acme Corp invested in Northwind Bank last year.', 'Acme Corp|invested_in|Northwind Bank']],
@@ -244,14 +245,20 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['The IMF refused to lend money to Egypt.', 'The IMF could lend money to Egypt.'],
   },
   'verb-pay': {
-    fires: [['Acme Corp paid $5 million to Maria Lopez.', 'Acme Corp|paid|Maria Lopez']],
+    fires: [
+      ['Acme Corp paid $5 million to Maria Lopez.', 'Acme Corp|paid|Maria Lopez'],
+      ['Acme Corp paid Maria Lopez $5 million.', 'Acme Corp|paid|Maria Lopez'],
+    ],
     mustNotFire: ['Acme Corp refused to pay Maria Lopez.', 'Acme Corp did not pay Maria Lopez.'],
-    todo: [['Acme Corp paid Maria Lopez $5 million.', 'Acme Corp|paid|Maria Lopez']],
   },
   'verb-sue': {
     fires: [['Maria Lopez sued Acme Corp in federal court.', 'Maria Lopez|sued|Acme Corp']],
-    mustNotFire: ['Maria Lopez could sue Acme Corp.', 'Maria Lopez did not sue Acme Corp.', 'Maria Lopez filed a lawsuit against Acme Corp on Monday.'],
-    todoMustNotFire: ['Maria Lopez sued, and Acme Corp settled.'],
+    mustNotFire: [
+      'Maria Lopez could sue Acme Corp.',
+      'Maria Lopez did not sue Acme Corp.',
+      'Maria Lopez filed a lawsuit against Acme Corp on Monday.',
+      'Maria Lopez sued, and Acme Corp settled.',
+    ],
   },
   'verb-charge': {
     fires: [['The Justice Department charged David Chen with fraud.', 'Justice Department|charged|David Chen']],
@@ -270,9 +277,9 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['The European Commission fined Acme Corp on Tuesday.', 'European Commission|fined|Acme Corp'],
       ['Acme Corp was fined by the European Commission.', 'European Commission|fined|Acme Corp'],
+      ['The European Commission fined Acme Corp $2 billion.', 'European Commission|fined|Acme Corp'],
     ],
     mustNotFire: ['The European Commission could fine Acme Corp.', 'The European Commission imposed a fine on Acme Corp on Monday.'],
-    todo: [['The European Commission fined Acme Corp $2 billion.', 'European Commission|fined|Acme Corp']],
   },
   'verb-investigate': {
     fires: [['The Federal Trade Commission is investigating Acme Corp over its prices.', 'Federal Trade Commission|investigated|Acme Corp']],
@@ -291,9 +298,11 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['The Senate did not approve the Clean Air Act.', 'The Senate may approve the Clean Air Act.'],
   },
   'verb-appeal': {
-    fires: [['Acme Corp appealed against the European Commission.', 'Acme Corp|appealed|European Commission']],
+    fires: [
+      ['Acme Corp appealed against the European Commission.', 'Acme Corp|appealed|European Commission'],
+      ['Acme Corp appealed to the Supreme Court.', 'Acme Corp|appealed|Supreme Court'],
+    ],
     mustNotFire: ['Acme Corp did not appeal against the European Commission.'],
-    todo: [['Acme Corp appealed to the Supreme Court.', 'Acme Corp|appealed|Supreme Court']],
   },
   'verb-rule-against': {
     fires: [['The Supreme Court ruled against Acme Corp on Tuesday.', 'Supreme Court|ruled_against|Acme Corp']],
@@ -303,9 +312,9 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['Spain defeated Italy in the final.', 'Spain|defeated|Italy'],
       ['Maria Lopez defeated David Chen in the primary.', 'Maria Lopez|defeated|David Chen'],
+      ['Spain beat Italy in the final.', 'Spain|defeated|Italy'],
     ],
     mustNotFire: ['Spain did not defeat Italy.', 'Spain could defeat Italy in the final.'],
-    todo: [['Spain beat Italy in the final.', 'Spain|defeated|Italy']],
   },
   'verb-lose-to': {
     fires: [['Italy lost to Spain in the final.', 'Italy|lost_to|Spain']],
@@ -324,9 +333,8 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Spain won the World Cup in 2010.', 'Spain|won|World Cup'],
       ['Maria Lopez won the Nobel Prize in 2015.', 'Maria Lopez|won|Nobel Prize'],
     ],
-    mustNotFire: ['Spain did not win the World Cup.', 'Spain could win the World Cup.'],
+    mustNotFire: ['Spain did not win the World Cup.', 'Spain could win the World Cup.', '“Kenya will win,” Maria Lopez said.'],
     // The speaker after a closing quote is no object of the quoted verb.
-    todoMustNotFire: ['“Kenya will win,” Maria Lopez said.'],
   },
   'verb-play-for': {
     fires: [['Mario Rossi plays for Juventus.', 'Mario Rossi|plays_for|Juventus']],
@@ -334,26 +342,29 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     todo: [['Mario Rossi joined Juventus in 2019.', 'Mario Rossi|plays_for|Juventus']],
   },
   'verb-elect': {
-    fires: [],
+    fires: [['The Harbor Party won seats in the National Assembly.', 'Harbor Party|elected_to|National Assembly']],
     mustNotFire: ['Maria Lopez was not elected to the Senate.'],
-    todo: [
-      ['Ohio voters elected Maria Lopez to the Senate.', 'Maria Lopez|elected_to|Senate'],
-      ['The Harbor Party won seats in the National Assembly.', 'Harbor Party|elected_to|National Assembly'],
-    ],
+    todo: [['Ohio voters elected Maria Lopez to the Senate.', 'Maria Lopez|elected_to|Senate']],
   },
   'verb-lead': {
     fires: [
       ['Maria Lopez leads the Harbor Party.', 'Maria Lopez|leader_of|Harbor Party'],
       ['David Chen ran Acme Corp for a decade.', 'David Chen|leader_of|Acme Corp'],
+      ['The Harbor Party, which Anna Lindqvist leads, won the vote.', 'Anna Lindqvist|leader_of|Harbor Party'],
     ],
-    mustNotFire: ['Maria Lopez did not lead the Harbor Party.', 'Maria Lopez could lead the Harbor Party.'],
-    todo: [['The Harbor Party, which Anna Lindqvist leads, won the vote.', 'Anna Lindqvist|leader_of|Harbor Party']],
-    todoMustNotFire: ['David Chen ran the Boston Marathon in April.', 'Maria Lopez no longer leads the Harbor Party.'],
+    mustNotFire: [
+      'Maria Lopez did not lead the Harbor Party.',
+      'Maria Lopez could lead the Harbor Party.',
+      'David Chen ran the Boston Marathon in April.',
+      'Maria Lopez no longer leads the Harbor Party.',
+    ],
   },
   'verb-found': {
-    fires: [['David Chen founded Acme Corp in 1998.', 'David Chen|founder_of|Acme Corp']],
+    fires: [
+      ['David Chen founded Acme Corp in 1998.', 'David Chen|founder_of|Acme Corp'],
+      ['Acme Corp, which Maria Lopez founded in 1998, cut prices.', 'Maria Lopez|founder_of|Acme Corp'],
+    ],
     mustNotFire: ['David Chen did not found Acme Corp.'],
-    todo: [['Acme Corp, which Maria Lopez founded in 1998, cut prices.', 'Maria Lopez|founder_of|Acme Corp']],
   },
   'verb-coach': {
     fires: [['Mario Rossi coaches Juventus.', 'Mario Rossi|coach_of|Juventus']],
@@ -368,9 +379,11 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['Acme Corp did not hire Maria Lopez.', 'Acme Corp hired a new lawyer, Maria Lopez said.'],
   },
   'verb-appoint': {
-    fires: [['President Anna Lindqvist appointed Maria Lopez to the Supreme Court.', 'Anna Lindqvist|appointed|Maria Lopez']],
+    fires: [
+      ['President Anna Lindqvist appointed Maria Lopez to the Supreme Court.', 'Anna Lindqvist|appointed|Maria Lopez'],
+      ['Acme Corp named Maria Lopez chief executive in May.', 'Acme Corp|appointed|Maria Lopez'],
+    ],
     mustNotFire: ['Anna Lindqvist refused to appoint Maria Lopez.'],
-    todo: [['Acme Corp named Maria Lopez chief executive in May.', 'Acme Corp|appointed|Maria Lopez']],
   },
   'verb-replace': {
     fires: [['Maria Lopez replaced David Chen as chief executive.', 'Maria Lopez|replaced|David Chen']],
@@ -385,12 +398,9 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['Maria Lopez did not graduate from Harvard University.'],
   },
   'verb-born': {
-    fires: [],
+    fires: [['Maria Lopez was born in Lyon in 1970.', 'Maria Lopez|born_in|Lyon']],
     mustNotFire: ['Maria Lopez was not born in Lyon.'],
-    todo: [
-      ['Maria Lopez was born in Lyon in 1970.', 'Maria Lopez|born_in|Lyon'],
-      ['Maria Lopez, born in Lyon, moved to Paris in 1990.', 'Maria Lopez|born_in|Lyon'],
-    ],
+    todo: [['Maria Lopez, born in Lyon, moved to Paris in 1990.', 'Maria Lopez|born_in|Lyon']],
   },
   'verb-live': {
     fires: [['Maria Lopez lives in Lyon.', 'Maria Lopez|lives_in|Lyon']],
@@ -411,12 +421,6 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [['Maria Lopez was elected to the Senate in 2018.', 'Maria Lopez|elected_to|Senate']],
     mustNotFire: ['Maria Lopez was not elected to the Senate.', 'Maria Lopez could be elected to the Senate.'],
   },
-  'verb-sentenced-passive': {
-    fires: [],
-    mustNotFire: ['David Chen was not sentenced to prison.'],
-    // What follows "sentenced to" / "jailed for" is a penalty or an offence, never a name: no sentence found that fires.
-    todo: [['David Chen was sentenced to ten years in prison.', 'nothing named after "sentenced to": the rule has no object to relate']],
-  },
   'verb-deploy': {
     fires: [['France deployed troops to Mali.', 'France|deployed_to|Mali']],
     mustNotFire: ['France may deploy troops to Mali.', 'France withdrew troops from Mali.'],
@@ -434,9 +438,11 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ["The United States did not aim its sanctions at Iran's nuclear program."],
   },
   'verb-withdraw-support': {
-    fires: [['Maria Lopez broke with the Harbor Party in 2020.', 'Maria Lopez|opposes|Harbor Party']],
+    fires: [
+      ['Maria Lopez broke with the Harbor Party in 2020.', 'Maria Lopez|opposes|Harbor Party'],
+      ['Acme Corp cut ties with Northwind Bank on Monday.', 'Acme Corp|opposes|Northwind Bank'],
+    ],
     mustNotFire: ['Maria Lopez has never broken with the Harbor Party.'],
-    todo: [['Acme Corp cut ties with Northwind Bank on Monday.', 'Acme Corp|opposes|Northwind Bank']],
   },
 
   // Relational nouns (NOUN_RULES).
@@ -445,8 +451,11 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Maria Lopez, a member of the Harbor Party, spoke on Monday.', 'Maria Lopez|member_of|Harbor Party'],
       ['Maria Lopez is a member of the Harbor Party.', 'Maria Lopez|member_of|Harbor Party'],
     ],
-    mustNotFire: ['Maria Lopez met a member of the Harbor Party.', 'Maria Lopez is no longer a member of the Harbor Party.'],
-    todoMustNotFire: ['Maria Lopez is not a member of the Harbor Party.'],
+    mustNotFire: [
+      'Maria Lopez met a member of the Harbor Party.',
+      'Maria Lopez is no longer a member of the Harbor Party.',
+      'Maria Lopez is not a member of the Harbor Party.',
+    ],
   },
   'noun-predecessor': {
     fires: [
@@ -475,12 +484,12 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['Northwind Bank hired a partner of Acme Corp.'],
   },
   'noun-rival': {
-    fires: [['Northwind Bank, a rival of Acme Corp, cut prices.', 'Northwind Bank|competitor_of|Acme Corp']],
-    mustNotFire: ['Northwind Bank bought a rival of Acme Corp.'],
-    todo: [
+    fires: [
+      ['Northwind Bank, a rival of Acme Corp, cut prices.', 'Northwind Bank|competitor_of|Acme Corp'],
       ["Acme Corp's rival Northwind Bank reported a loss on Monday.", 'Northwind Bank|competitor_of|Acme Corp'],
       ["Acme Corp's rival, Northwind Bank, reported a loss on Monday.", 'Northwind Bank|competitor_of|Acme Corp'],
     ],
+    mustNotFire: ['Northwind Bank bought a rival of Acme Corp.'],
   },
   'noun-proxy': {
     fires: [['The Harbor Front, a proxy of Iran, fired rockets.', 'Harbor Front|proxy_of|Iran']],
@@ -501,8 +510,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ["California's capital Sacramento was calm.", 'Sacramento|capital_of|California'],
       ['Sacramento, the capital of California, was calm.', 'Sacramento|capital_of|California'],
     ],
-    mustNotFire: ['Maria Lopez visited the capital of California.'],
-    todoMustNotFire: ['Sacramento is not the capital of California.'],
+    mustNotFire: ['Maria Lopez visited the capital of California.', 'Sacramento is not the capital of California.'],
   },
   'noun-city': {
     fires: [
@@ -520,17 +528,17 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['David Chen, a co-founder of Acme Corp, spoke on Monday.', 'David Chen|founder_of|Acme Corp'],
       ['Acme Corp co-founder David Chen spoke on Monday.', 'David Chen|founder_of|Acme Corp'],
+      ['David Chen, the founder of Acme Corp, spoke on Monday.', 'David Chen|founder_of|Acme Corp'],
     ],
     mustNotFire: ['David Chen met the co-founder of Acme Corp.'],
-    todo: [['David Chen, the founder of Acme Corp, spoke on Monday.', 'David Chen|founder_of|Acme Corp']],
   },
   'noun-captain': {
     fires: [
       ['Mario Rossi, the Juventus skipper, scored twice.', 'Mario Rossi|captain_of|Juventus'],
       ['On Sunday, Juventus skipper Mario Rossi scored twice.', 'Mario Rossi|captain_of|Juventus'],
+      ['Mario Rossi, the captain of Juventus, scored twice.', 'Mario Rossi|captain_of|Juventus'],
     ],
     mustNotFire: ['Mario Rossi tackled the Juventus skipper.'],
-    todo: [['Mario Rossi, the captain of Juventus, scored twice.', 'Mario Rossi|captain_of|Juventus']],
   },
   'noun-coach': {
     fires: [['Mario Rossi, the Juventus boss, praised the fans.', 'Mario Rossi|coach_of|Juventus']],
@@ -552,28 +560,28 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Maria Lopez, an economist at Northwind Bank, said rates would rise.', 'Maria Lopez|employee_of|Northwind Bank'],
       ['Northwind Bank economist Maria Lopez said rates would rise.', 'Maria Lopez|employee_of|Northwind Bank'],
     ],
-    mustNotFire: ['Maria Lopez hired an economist at Northwind Bank.', 'Maria Lopez, an economist, left Northwind Bank.'],
+    mustNotFire: [
+      'Maria Lopez hired an economist at Northwind Bank.',
+      'Maria Lopez, an economist, left Northwind Bank.',
+      'French scientist Marie Dubois won the prize.',
+    ],
     // A country in a nationality or a compound is no employer.
-    todoMustNotFire: ['French scientist Marie Dubois won the prize.', 'Maria Lopez, a France-educated engineer, won the prize.'],
+    todoMustNotFire: ['Maria Lopez, a France-educated engineer, won the prize.'],
   },
   'noun-resident': {
     fires: [['Maria Lopez, a resident of Lyon, won the lottery.', 'Maria Lopez|lives_in|Lyon']],
     mustNotFire: ['Maria Lopez helped a resident of Lyon.'],
   },
   'noun-citizen': {
-    fires: [
-      ['Maria Lopez, a citizen of France, was arrested.', 'Maria Lopez|citizen_of|France'],
-      ['French citizen Maria Lopez was arrested.', 'Maria Lopez|citizen_of|France'],
-    ],
+    fires: [['Maria Lopez, a citizen of France, was arrested.', 'Maria Lopez|citizen_of|France']],
     mustNotFire: ['Maria Lopez married a citizen of France.'],
   },
   'noun-headquarters': {
-    fires: [],
-    mustNotFire: ['Maria Lopez visited the headquarters of Acme Corp.'],
-    todo: [
+    fires: [
       ['Lyon is the headquarters of Northwind Bank.', 'Northwind Bank|based_in|Lyon'],
       ['Lyon, home of Acme Corp, is growing.', 'Acme Corp|based_in|Lyon'],
     ],
+    mustNotFire: ['Maria Lopez visited the headquarters of Acme Corp.'],
   },
 
   // Action nouns (NOMINAL_RULES).
@@ -582,21 +590,21 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['A visit to Kenya is planned for May.', 'Maria Lopez did not visit Kenya.'],
   },
   'nominal-talks': {
-    fires: [
-      ['Kenya held talks with Uganda on Monday.', 'Kenya|negotiates_with|Uganda'],
-      ['Talks between Kenya and Uganda resumed on Monday.', 'Kenya|negotiates_with|Uganda'],
-      ['Iran held talks with the European Union in Geneva.', 'Iran|negotiates_with|European Union'],
+    fires: [['Talks between Kenya and Uganda resumed on Monday.', 'Kenya|negotiates_with|Uganda']],
+    mustNotFire: [
+      'Kenya did not hold talks with Uganda.',
+      'Talks resumed on Monday after a pause.',
+      'Iran rejected talks with the United States.',
+      'Iran refused talks with the United States.',
     ],
-    mustNotFire: ['Kenya did not hold talks with Uganda.', 'Talks resumed on Monday after a pause.'],
-    todoMustNotFire: ['Iran rejected talks with the United States.', 'Iran refused talks with the United States.'],
   },
   'nominal-meeting': {
     fires: [
       ['A meeting between Maria Lopez and David Chen lasted an hour.', 'Maria Lopez|met_with|David Chen'],
       ['Maria Lopez held a meeting with David Chen on Monday.', 'Maria Lopez|met_with|David Chen'],
+      ["Maria Lopez's meeting with David Chen lasted an hour.", 'Maria Lopez|met_with|David Chen'],
     ],
     mustNotFire: ['Maria Lopez met David Chen on Monday.', 'The meeting is planned for June.'],
-    todo: [["Maria Lopez's meeting with David Chen lasted an hour.", 'Maria Lopez|met_with|David Chen']],
   },
   'nominal-attack': {
     fires: [
@@ -611,8 +619,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ["Russia's invasion of Ukraine began in 2022.", 'Russia|attacked|Ukraine'],
       ["The talks stalled after Russia's invasion of Ukraine.", 'Russia|attacked|Ukraine'],
     ],
-    mustNotFire: ['An invasion of privacy, critics said.', 'An invasion of Ukraine was feared.'],
-    todoMustNotFire: ['Russia feared an invasion of Ukraine.'],
+    mustNotFire: ['An invasion of privacy, critics said.', 'An invasion of Ukraine was feared.', 'Russia feared an invasion of Ukraine.'],
   },
   'nominal-acquisition': {
     fires: [["Acme Corp's acquisition of Northwind Bank closed in May.", 'Acme Corp|acquired|Northwind Bank']],
@@ -634,8 +641,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ["Kenya's ties with Uganda improved.", 'Kenya|cooperates_with|Uganda'],
       ['Cooperation between Iran and Russia grew.', 'Iran|cooperates_with|Russia'],
     ],
-    mustNotFire: ['Ties with Uganda improved.'],
-    todoMustNotFire: ['Acme Corp cut ties with Northwind Bank on Monday.'],
+    mustNotFire: ['Ties with Uganda improved.', 'Acme Corp cut ties with Northwind Bank on Monday.'],
   },
   'nominal-rivalry': {
     fires: [["Acme Corp's dispute with Northwind Bank dragged on.", 'Acme Corp|opposes|Northwind Bank']],
@@ -721,11 +727,12 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Shares of China-based Acme Corp fell on Monday.', 'Acme Corp|located_in|China'],
       ['Investors sold China-based Acme Corp on Monday.', 'Acme Corp|located_in|China'],
       ['The China-based firm Acme Corp reported a loss on Monday.', 'Acme Corp|located_in|China'],
+      ['China-based Acme Corp cut prices on Monday.', 'Acme Corp|located_in|China'],
     ],
     mustNotFire: ['Acme Corp is a China-based rival of Northwind Bank.'],
     todo: [
       // "cut" after a name is not read as a verb: the subject phrase runs on to "prices".
-      ['China-based Acme Corp cut prices on Monday.', 'Acme Corp|located_in|China'],
+
       // Only a country is found inside a compound.
       ['Shares of Lyon-based Acme Corp fell on Monday.', 'Acme Corp|located_in|Lyon'],
     ],
@@ -781,32 +788,32 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
 
   // Constructions (CLAUSE_RULES).
   'clause-predicate': {
-    fires: [
-      ['Maria Lopez thanked David Chen on Monday.', 'Maria Lopez|thanked|David Chen'],
-      ['The Harbor Party won seats in the National Assembly.', 'Harbor Party|won_seats_in|National Assembly'],
-    ],
-    mustNotFire: ['Maria Lopez did not thank David Chen.', 'Maria Lopez might thank David Chen.', 'If Maria Lopez thanks David Chen, the feud will end.'],
-    // Open predicates made of a particle, a preposition or an auxiliary alone: the verb they belong to has a rule.
-    todoMustNotFire: [
+    fires: [['Maria Lopez thanked David Chen on Monday.', 'Maria Lopez|thanked|David Chen']],
+    mustNotFire: [
+      'Maria Lopez did not thank David Chen.',
+      'Maria Lopez might thank David Chen.',
+      'If Maria Lopez thanks David Chen, the feud will end.',
       'Britain pulled out of the European Union in 2020.',
       'Acme Corp took over Northwind Bank in May.',
       'Maria Lopez threatened to sue Acme Corp on Monday.',
       'Donald Trump will pressure China to stop buying oil.',
       'The JCPOA was signed in Vienna in 2015.',
+      'The Harbor Party won seats in the National Assembly.',
     ],
+    // Open predicates made of a particle, a preposition or an auxiliary alone: the verb they belong to has a rule.
   },
   'reported-speech': {
     fires: [
       ['Maria Lopez said that Kenya would win the vote.', 'Maria Lopez|said_about|Kenya'],
       ['According to Maria Lopez, Kenya will win the vote.', 'Maria Lopez|said_about|Kenya'],
       ['Joe Biden said in a speech at the White House on Monday that Iran was weaker.', 'Joe Biden|said_about|Iran'],
+      ['The Economist described Iran as vulnerable.', 'Economist|said_about|Iran'],
     ],
     mustNotFire: [
       '“We will win,” said Jane Roe, an adviser to the Acme Party.',
       'Maria Lopez told David Chen that the deal was off.',
       'Maria Lopez did not say whether Kenya would win.',
     ],
-    todo: [['The Economist described Iran as vulnerable.', 'Economist|said_about|Iran']],
   },
   'told-outlet': {
     fires: [
@@ -820,8 +827,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
       ['Maria Lopez is the governor of Ohio.', 'Maria Lopez|chief_of|Ohio'],
       ['Maria Lopez was the mayor of Lyon until 2020.', 'Maria Lopez|chief_of|Lyon'],
     ],
-    mustNotFire: ['Maria Lopez met the governor of Ohio.'],
-    todoMustNotFire: ['Maria Lopez is not the governor of Ohio.', 'Maria Lopez was never the governor of Ohio.'],
+    mustNotFire: ['Maria Lopez met the governor of Ohio.', 'Maria Lopez is not the governor of Ohio.', 'Maria Lopez was never the governor of Ohio.'],
   },
   'apposition-noun': {
     fires: [
@@ -855,25 +861,31 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   },
   'possessive-body': {
     fires: [["The UN's International Organization for Migration sent aid.", 'International Organization for Migration|part_of|UN']],
-    mustNotFire: ['The UN and the International Organization for Migration sent aid.'],
-    todoMustNotFire: ["Northwind Bank's parent company Acme Holdings reported a profit.", "Acme Corp's rival Northwind Bank reported a loss on Monday."],
+    mustNotFire: [
+      'The UN and the International Organization for Migration sent aid.',
+      "Northwind Bank's parent company Acme Holdings reported a profit.",
+      "Acme Corp's rival Northwind Bank reported a loss on Monday.",
+    ],
   },
   'possessive-locality': {
     fires: [["Lyon's Saint-Exupery Airport was closed.", 'Saint-Exupery Airport|located_in|Lyon']],
     mustNotFire: ['Flights from Lyon to Saint-Exupery Airport were cancelled.'],
   },
   'nationality-modifier': {
-    fires: [['French novelist Marie Dubois won the prize.', 'Marie Dubois|citizen_of|France']],
+    fires: [
+      ['French novelist Marie Dubois won the prize.', 'Marie Dubois|citizen_of|France'],
+      ['French scientist Marie Dubois won the prize.', 'Marie Dubois|citizen_of|France'],
+      ['French citizen Maria Lopez was arrested.', 'Maria Lopez|citizen_of|France'],
+    ],
     mustNotFire: ['Marie Dubois, a novelist, visited France.', 'French bank Northwind Bank cut prices.'],
-    todo: [['French scientist Marie Dubois won the prize.', 'Marie Dubois|citizen_of|France']],
   },
   'country-modifier': {
     fires: [
       ['Shares of British carmaker Acme Motors fell on Monday.', 'Acme Motors|located_in|United Kingdom'],
       ['Investors sold shares of the German lender Northwind Bank on Monday.', 'Northwind Bank|located_in|Germany'],
+      ['British carmaker Acme Motors cut prices on Monday.', 'Acme Motors|located_in|United Kingdom'],
     ],
     mustNotFire: ['Acme Motors opened a plant in Kenya.', 'British investors bought shares of Acme Motors on Monday.'],
-    todo: [['British carmaker Acme Motors cut prices on Monday.', 'Acme Motors|located_in|United Kingdom']],
   },
   'organization-modifier': {
     fires: [['Northwind Bank trader David Chen was arrested.', 'David Chen|employee_of|Northwind Bank']],
@@ -887,5 +899,67 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   'person-of-organization': {
     fires: [['Jane Doe of Acme Corp spoke on Monday.', 'Jane Doe|affiliated_with|Acme Corp']],
     mustNotFire: ['Jane Doe spoke of Acme Corp with affection.', 'Jane Doe of Ohio won the lottery.'],
+  },
+  // Rules added with the second round of the clause layer.
+  'verb-attack-targets-in': {
+    fires: [['Israel pounded military targets in Iran in October.', 'Israel|attacked|Iran']],
+    mustNotFire: ['Israel may strike targets in Iran.', 'Israel pounded the drums in Iran.'],
+  },
+  'verb-refuse-talks': {
+    fires: [
+      ['Iran refused talks with the United States.', 'Iran|refuses_talks_with|United States'],
+      ['Iran has ruled out talks with the United States.', 'Iran|refuses_talks_with|United States'],
+    ],
+    mustNotFire: ['Iran held talks with the United States.', 'Iran refused a loan from the United States.'],
+  },
+  'verb-join-treaty': {
+    fires: [['Kenya joined the Paris Agreement in 2016.', 'Kenya|signatory_of|Paris Agreement']],
+    mustNotFire: ['Kenya may join the Paris Agreement.', 'Mario Rossi joined Juventus in 2019.'],
+  },
+  'verb-join': {
+    fires: [
+      ['Finland joined NATO in 2023.', 'Finland|member_of|NATO'],
+      ['Mario Rossi joined Juventus in 2019.', 'Mario Rossi|member_of|Juventus'],
+    ],
+    mustNotFire: ['Finland may join NATO.', 'Kenya joined the Paris Agreement in 2016.'],
+  },
+  'verb-awarded-passive': {
+    fires: [['The Nobel Prize was awarded to Maria Lopez on Monday.', 'Maria Lopez|won|Nobel Prize']],
+    mustNotFire: ['The Nobel Prize was not awarded to Maria Lopez.', 'Maria Lopez awarded a contract to Acme Corp.'],
+  },
+  'noun-party': {
+    fires: [['Maria Lopez praised her party, the Harbor Party, on Monday.', 'Maria Lopez|member_of|Harbor Party']],
+    mustNotFire: ['Maria Lopez attended a party at the Harbor Hotel.'],
+  },
+  'noun-employer': {
+    fires: [['David Chen praised his employer, Acme Corp, on Monday.', 'David Chen|employee_of|Acme Corp']],
+    mustNotFire: ['David Chen met an employer from Acme Corp.'],
+  },
+  'noun-club': {
+    fires: [['Mario Rossi thanked his club, Juventus, after the match.', 'Mario Rossi|plays_for|Juventus']],
+    mustNotFire: ['Mario Rossi visited a club in Turin.'],
+  },
+  'noun-homeland': {
+    fires: [['Maria Lopez returned to her homeland, Chile, in May.', 'Maria Lopez|born_in|Chile']],
+    mustNotFire: ['Maria Lopez wrote about the homeland of her parents.'],
+  },
+  'noun-alma-mater': {
+    fires: [['David Chen visited his alma mater, Harvard University, on Monday.', 'David Chen|educated_at|Harvard University']],
+    mustNotFire: ['David Chen visited Harvard University on Monday.'],
+  },
+  'nominal-consultations': {
+    fires: [['Iran held consultations with China and Russia on Monday.', 'Iran|consults_with|China']],
+    mustNotFire: ['Consultations were brief.', 'Iran called for consultations with China.'],
+  },
+  'named-after-place': {
+    fires: [
+      ['Pakistan appointed a new governor of the State Bank of Pakistan.', 'State Bank of Pakistan|part_of|Pakistan'],
+      ['Maria Lopez moved to Lyon, and the Lyon Court of Appeal heard her case.', 'Lyon Court of Appeal|located_in|Lyon'],
+    ],
+    mustNotFire: ['Maria Lopez of Lyon joined Acme Corp.', 'Lyon welcomed the Harbor Party.'],
+  },
+  'place-in-place': {
+    fires: [['Maria Lopez lives in Rome. Fans packed the Stadio Olimpico in the Italian capital on Sunday.', 'Stadio Olimpico|located_in|Rome']],
+    mustNotFire: ['Maria Lopez in Marseille praised the Stade Velodrome.'],
   },
 };

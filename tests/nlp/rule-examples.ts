@@ -121,10 +121,7 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['Officials denied any plan to assassinate the minister.', 'Lena Okafor denied that Iran had any plans to assassinate President Ivan Petrov.'],
   },
   'negotiation-trigger': {
-    fires: [
-      ['Iran held talks with the European Union in Geneva.', 'event:negotiation'],
-      ['Iran refused talks with the United States.', 'Iran|refuses_talks_with|United States'],
-    ],
+    fires: [['Iran held talks with the European Union in Geneva.', 'event:negotiation']],
     mustNotFire: ['Talks resumed on Monday after a pause.'],
     // Ready for talks is not in talks: ready_to_negotiate_with says it.
     todoMustNotFire: ['Iran is ready for talks with the United States and the European Union.'],
@@ -137,10 +134,7 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
     mustNotFire: ['The team was ready for the match.'],
   },
   'consultation-trigger': {
-    fires: [
-      ['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia'],
-      ['Iran held consultations with China and Russia on Monday.', 'Iran|consults_with|China'],
-    ],
+    fires: [['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia']],
     mustNotFire: ['Consultations were brief.'],
   },
   'cooperation-trigger': {

@@ -139,7 +139,7 @@ export interface VerbRule {
   /** Verb lemmas; "lemma prep" entries match only with that preposition ("play for"). */
   lemmas: string[];
   relation: string;
-  /** Prepositions the object may carry ("" = direct object). Absent: any. */
+  /** Prepositions the object of the bare lemma may carry ("" = direct object). Absent: a direct object only. */
   preps?: string[];
   /** The relation reads object → subject: "the prize was awarded to X" is X won the prize. */
   inverse?: boolean;
@@ -147,6 +147,8 @@ export interface VerbRule {
   via?: string[];
   /** Reads an agentless passive, the grammatical subject to the object: "X was born in Y", "X is based in Y". */
   passive?: boolean;
+  /** Only objects of these entity types: "joined the treaty" (program) signs it, "joined Acme" (organization) not. */
+  objectTypes?: string[];
   confidence: number;
 }
 
@@ -189,10 +191,19 @@ export const VERB_RULES: VerbRule[] = [
   },
   {
     reason: 'verb-attack',
-    lemmas: ['attack', 'strike', 'bomb', 'shell', 'raid', 'storm', 'invade', 'target', 'assault', 'ambush', 'besiege', 'fire on', 'launch attack on'],
+    lemmas: ['attack', 'strike', 'bomb', 'shell', 'raid', 'storm', 'invade', 'target', 'assault', 'ambush', 'besiege', 'pound', 'fire on', 'launch attack on'],
     relation: 'attacked',
     preps: ['', 'on', 'against'],
     confidence: 0.65,
+  },
+  {
+    // "pounded military targets in Iran": the targets lie in the country attacked.
+    reason: 'verb-attack-targets-in',
+    lemmas: ['attack', 'strike', 'bomb', 'shell', 'raid', 'pound', 'hit', 'target'],
+    relation: 'attacked',
+    preps: ['in'],
+    via: ['targets', 'positions', 'sites', 'bases', 'facilities', 'infrastructure', 'areas', 'cities', 'towns'],
+    confidence: 0.55,
   },
   { reason: 'verb-kill', lemmas: ['kill', 'assassinate', 'murder', 'execute', 'slay'], relation: 'killed', preps: [''], confidence: 0.65 },
   { reason: 'verb-injure', lemmas: ['injure', 'wound', 'hurt'], relation: 'injured', preps: [''], confidence: 0.6 },
@@ -207,8 +218,17 @@ export const VERB_RULES: VerbRule[] = [
   { reason: 'verb-pressure', lemmas: ['pressure', 'press', 'urge', 'push', 'compel', 'force'], relation: 'pressures', preps: [''], confidence: 0.55 },
   {
     reason: 'verb-withdraw',
-    lemmas: ['withdraw from', 'pull out of', 'quit', 'abandon', 'exit', 'leave', 'drop', 'jettison', 'scrap'],
+    lemmas: ['withdraw from', 'pull out of', 'pull out', 'quit', 'abandon', 'exit', 'leave', 'drop', 'jettison', 'scrap'],
     relation: 'withdrew_from',
+    objectTypes: ['program', 'organization', 'event'],
+    confidence: 0.6,
+  },
+  {
+    reason: 'verb-refuse-talks',
+    lemmas: ['rule out', 'reject', 'refuse', 'turn down', 'shun', 'rebuff'],
+    relation: 'refuses_talks_with',
+    preps: ['with'],
+    via: ['talks', 'negotiations', 'dialogue', 'negotiation'],
     confidence: 0.6,
   },
   {
@@ -223,6 +243,7 @@ export const VERB_RULES: VerbRule[] = [
     reason: 'verb-supply-weapons',
     lemmas: ['supply', 'provide', 'deliver', 'send', 'ship', 'sell', 'give', 'transfer'],
     relation: 'supplied_weapons_to',
+    preps: ['', 'to', 'with'],
     via: ['weapons', 'arms', 'missiles', 'drones', 'rockets', 'munitions', 'ammunition', 'tanks', 'jets', 'artillery', 'shells'],
     confidence: 0.6,
   },
@@ -258,10 +279,19 @@ export const VERB_RULES: VerbRule[] = [
   },
   { reason: 'verb-supply', lemmas: ['supply', 'provide', 'deliver', 'ship', 'send'], relation: 'supplied', preps: ['', 'to'], confidence: 0.5 },
   { reason: 'verb-export', lemmas: ['export to'], relation: 'exports_to', confidence: 0.6 },
-  { reason: 'verb-unfreeze', lemmas: ['unfreeze', 'release funds for'], relation: 'unfroze_funds_for', confidence: 0.55 },
+  { reason: 'verb-unfreeze', lemmas: ['unfreeze', 'unfroze', 'release funds for'], relation: 'unfroze_funds_for', preps: ['', 'for', 'to'], confidence: 0.55 },
   { reason: 'verb-interview', lemmas: ['interview'], relation: 'interviewed', preps: [''], confidence: 0.65 },
   { reason: 'verb-advise', lemmas: ['advise', 'counsel'], relation: 'advised', preps: [''], confidence: 0.55 },
-  { reason: 'verb-sign', lemmas: ['sign', 'ratify', 'join'], relation: 'signatory_of', preps: [''], confidence: 0.55 },
+  {
+    reason: 'verb-sign',
+    lemmas: ['sign', 'ratify', 'accede to'],
+    relation: 'signatory_of',
+    preps: [''],
+    objectTypes: ['program', 'organization'],
+    confidence: 0.55,
+  },
+  { reason: 'verb-join-treaty', lemmas: ['join', 'rejoin'], relation: 'signatory_of', preps: [''], objectTypes: ['program'], confidence: 0.55 },
+  { reason: 'verb-join', lemmas: ['join', 'rejoin'], relation: 'member_of', preps: [''], objectTypes: ['organization'], confidence: 0.55 },
   {
     reason: 'verb-acquire',
     lemmas: ['acquire', 'buy', 'purchase', 'take over', 'take control of', 'seize control of'],
@@ -295,7 +325,7 @@ export const VERB_RULES: VerbRule[] = [
     preps: [''],
     confidence: 0.6,
   },
-  { reason: 'verb-appeal', lemmas: ['appeal', 'appeal against'], relation: 'appealed', confidence: 0.6 },
+  { reason: 'verb-appeal', lemmas: ['appeal', 'appeal against'], relation: 'appealed', preps: ['', 'to', 'against'], confidence: 0.6 },
   { reason: 'verb-rule-against', lemmas: ['rule against'], relation: 'ruled_against', confidence: 0.65 },
   {
     reason: 'verb-defeat',
@@ -308,9 +338,16 @@ export const VERB_RULES: VerbRule[] = [
   { reason: 'verb-score', lemmas: ['score for'], relation: 'scored_for', confidence: 0.6 },
   { reason: 'verb-score-against', lemmas: ['score against'], relation: 'scored_against', confidence: 0.6 },
   { reason: 'verb-win', lemmas: ['win', 'claim', 'clinch', 'capture', 'lift'], relation: 'won', preps: [''], confidence: 0.6 },
-  { reason: 'verb-play-for', lemmas: ['play for', 'sign for', 'join'], relation: 'plays_for', confidence: 0.55 },
+  { reason: 'verb-play-for', lemmas: ['play for', 'sign for'], relation: 'plays_for', confidence: 0.55 },
   { reason: 'verb-elect', lemmas: ['elect to', 'win seat in', 'win seats in'], relation: 'elected_to', confidence: 0.6 },
-  { reason: 'verb-lead', lemmas: ['lead', 'head', 'run', 'chair', 'command', 'helm', 'manage'], relation: 'leader_of', preps: [''], confidence: 0.6 },
+  {
+    reason: 'verb-lead',
+    lemmas: ['lead', 'head', 'run', 'chair', 'command', 'helm', 'manage'],
+    relation: 'leader_of',
+    preps: [''],
+    objectTypes: ['organization', 'country', 'program'],
+    confidence: 0.6,
+  },
   { reason: 'verb-found', lemmas: ['found', 'establish', 'create', 'launch', 'set up', 'co-found'], relation: 'founder_of', preps: [''], confidence: 0.5 },
   { reason: 'verb-coach', lemmas: ['coach', 'train'], relation: 'coach_of', preps: [''], confidence: 0.6 },
   { reason: 'verb-work-for', lemmas: ['work for', 'work at', 'serve in', 'serve with', 'serve on'], relation: 'works_for', confidence: 0.6 },
@@ -337,7 +374,6 @@ export const VERB_RULES: VerbRule[] = [
     confidence: 0.6,
   },
   { reason: 'verb-awarded-passive', lemmas: ['award to', 'give to', 'present to', 'grant to'], relation: 'won', passive: true, inverse: true, confidence: 0.6 },
-  { reason: 'verb-sentenced-passive', lemmas: ['sentence to', 'jail for'], relation: 'sentenced', passive: true, confidence: 0.5 },
   { reason: 'verb-deploy', lemmas: ['deploy to', 'deploy in', 'station in'], relation: 'deployed_to', confidence: 0.6 },
   { reason: 'verb-evacuate', lemmas: ['evacuate from', 'flee from', 'flee'], relation: 'evacuated_from', confidence: 0.55 },
   { reason: 'verb-represent', lemmas: ['represent'], relation: 'represented', preps: [''], confidence: 0.55 },
@@ -355,6 +391,10 @@ export interface NounRule {
    * Hezbollah" is Hezbollah ally_of Iran).
    */
   possessorFirst?: boolean;
+  /** The holder is the subject: "Lyon, home of Acme" is Acme based_in Lyon. */
+  holderFirst?: boolean;
+  /** Prepositions that introduce the holder (default of/at/for/to/with): "a port city in Kenya". */
+  preps?: string[];
   confidence: number;
 }
 
@@ -379,6 +419,7 @@ export const NOUN_RULES: NounRule[] = [
     reason: 'noun-city',
     nouns: ['city', 'town', 'village', 'port', 'province', 'region', 'state', 'district', 'island', 'suburb'],
     relation: 'located_in',
+    preps: ['in', 'of'],
     confidence: 0.6,
   },
   {
@@ -433,9 +474,9 @@ export const NOUN_RULES: NounRule[] = [
     relation: 'employee_of',
     confidence: 0.6,
   },
-  { reason: 'noun-resident', nouns: ['resident', 'residents', 'native', 'natives'], relation: 'lives_in', confidence: 0.6 },
+  { reason: 'noun-resident', nouns: ['resident', 'residents', 'native', 'natives'], relation: 'lives_in', preps: ['of', 'in'], confidence: 0.6 },
   { reason: 'noun-citizen', nouns: ['citizen', 'citizens', 'national', 'nationals'], relation: 'citizen_of', confidence: 0.65 },
-  { reason: 'noun-headquarters', nouns: ['headquarters', 'home', 'seat'], relation: 'based_in', confidence: 0.55 },
+  { reason: 'noun-headquarters', nouns: ['headquarters', 'home', 'seat'], relation: 'based_in', holderFirst: true, confidence: 0.55 },
   { reason: 'noun-party', nouns: ['party', 'movement'], relation: 'member_of', possessorFirst: true, confidence: 0.6 },
   { reason: 'noun-employer', nouns: ['employer', 'firm', 'company'], relation: 'employee_of', possessorFirst: true, confidence: 0.5 },
   { reason: 'noun-club', nouns: ['club', 'side'], relation: 'plays_for', possessorFirst: true, confidence: 0.5 },
@@ -463,12 +504,13 @@ export const NOMINAL_RULES: NominalRule[] = [
   { reason: 'nominal-visit', nouns: ['visit', 'visits', 'trip', 'trips', 'tour', 'journey'], relation: 'visited', preps: ['to'], confidence: 0.6 },
   {
     reason: 'nominal-talks',
-    nouns: ['talks', 'negotiations', 'dialogue', 'consultations', 'discussions'],
+    nouns: ['talks', 'negotiations', 'dialogue', 'discussions'],
     relation: 'negotiates_with',
     preps: ['with'],
     between: true,
     confidence: 0.6,
   },
+  { reason: 'nominal-consultations', nouns: ['consultations', 'consultation'], relation: 'consults_with', preps: ['with'], between: true, confidence: 0.55 },
   {
     reason: 'nominal-meeting',
     nouns: ['meeting', 'meetings', 'summit', 'call', 'phone call', 'encounter'],
@@ -571,19 +613,38 @@ for (const rule of VERB_RULES) {
 const BY_NOUN = new Map<string, NounRule>();
 for (const rule of NOUN_RULES) for (const n of rule.nouns) if (!BY_NOUN.has(n)) BY_NOUN.set(n, rule);
 
+/** What a verb relates: its lemma, particle, the preposition and nouns before its object, the object's type. */
+export interface VerbQuery {
+  lemma: string;
+  particle?: string | null;
+  prep: string;
+  via: string[];
+  passive?: boolean;
+  targetType?: string;
+}
+
+const singular = (n: string): string => (n.endsWith('ies') ? `${n.slice(0, -3)}y` : n.endsWith('s') && !n.endsWith('ss') ? n.slice(0, -1) : n);
+
 /**
- * The rule for a predicate: a "lemma prep" entry, else the lemma with the preposition among its preps (a direct
- * object when the rule names none). `passive` asks for rules that read an agentless passive ("was born in").
+ * The rule for a predicate. Whole phrases first — verb + particle + preposition ("pull out of"), verb + particle
+ * ("take over"), verb + noun + preposition ("win seat in", "take control of"), verb + preposition ("travel to") —
+ * then the bare lemma with the preposition among its rule's `preps` (a direct object when a rule names none).
+ * `passive` asks for the rules that read an agentless passive ("was born in").
  */
-export function lookupVerb(lemma: string, prep: string, via: string[], passive = false): VerbRule | undefined {
-  const candidates = [...(prep ? (BY_LEMMA_PREP.get(`${lemma} ${prep}`) ?? []) : []), ...(BY_LEMMA_PREP.get(lemma) ?? [])];
-  for (const rule of candidates) {
-    if (Boolean(rule.passive) !== passive) continue;
-    const withPrep = prep !== '' && rule.lemmas.includes(`${lemma} ${prep}`);
-    if (!withPrep && !(rule.lemmas.includes(lemma) && (rule.preps ?? ['']).includes(prep))) continue;
-    if (rule.via && !via.some((v) => rule.via?.includes(v))) continue;
-    return rule;
-  }
+export function lookupVerb(q: VerbQuery): VerbRule | undefined {
+  const phrases: string[] = [];
+  if (q.particle && q.prep) phrases.push(`${q.lemma} ${q.particle} ${q.prep}`);
+  const noun = q.via.at(-1);
+  if (noun && q.prep) phrases.push(`${q.lemma} ${singular(noun)} ${q.prep}`, `${q.lemma} ${noun} ${q.prep}`);
+  if (q.prep) phrases.push(`${q.lemma} ${q.prep}`);
+  const fits = (rule: VerbRule): boolean =>
+    Boolean(rule.passive) === Boolean(q.passive) &&
+    (!rule.via || q.via.some((v) => rule.via?.includes(v))) &&
+    (!rule.objectTypes || q.targetType === undefined || rule.objectTypes.includes(q.targetType));
+  for (const phrase of phrases) for (const rule of BY_LEMMA_PREP.get(phrase) ?? []) if (fits(rule)) return rule;
+  // The verb (with its particle: "rule out", "take over") and the preposition among its rule's own.
+  for (const head of q.particle ? [`${q.lemma} ${q.particle}`, q.lemma] : [q.lemma])
+    for (const rule of BY_LEMMA_PREP.get(head) ?? []) if ((rule.preps ?? ['']).includes(q.prep) && fits(rule)) return rule;
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { countryByIso, lookupCountry } from './lexicon/countries.js';
 import type { MentionSlot } from './predicates.js';
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself']);
+const FEMININE = new Set(['she', 'her', 'hers', 'herself']);
 const THING_PRONOUNS = new Set(['it', 'its', 'itself']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'themselves']);
 const PREPOSITION_BEFORE = new Set(['of', 'in', 'at', 'on', 'to', 'for', 'from', 'with', 'by', 'under', 'about', 'against', 'between', 'among']);
@@ -15,7 +16,8 @@ const DEFINITE_REACH = 40;
 const DEFINITE_TYPES = new Set(['organization', 'place', 'program']);
 
 export class Discourse {
-  private person: MentionSlot | null = null;
+  /** People who were subjects, the latest first. */
+  private people: MentionSlot[] = [];
   private group: MentionSlot[] = [];
   /** For each sentence, the sentence where the quotation open at its start began (-1 when none is open). */
   private readonly quoteFrom: number[];
@@ -38,7 +40,7 @@ export class Discourse {
   observe(analysis: SentenceAnalysis): void {
     const subjects = analysis.frames.flatMap((f) => (f.subject && !f.subject.pronoun ? [f.subject.heads] : []));
     const person = subjects.flat().find((h) => h.type === 'person' && !h.pronoun);
-    if (person) this.person = person;
+    if (person) this.people = [person, ...this.people.filter((p) => p.id !== person.id)].slice(0, 8);
     const group = subjects.find((hs) => hs.length > 1 && hs.every((h) => !h.pronoun));
     if (group) this.group = group;
   }
@@ -61,10 +63,14 @@ export class Discourse {
   private pronoun(words: Word[], si: number, k: number): MentionSlot[] {
     const lower = (words[k] as Word).lower;
     if (PERSON_PRONOUNS.has(lower)) {
+      // "he" is no woman and "she" no man, when a first name says so.
+      const gender = FEMININE.has(lower) ? 'f' : 'm';
+      const fits = (s: MentionSlot): boolean => s.gender === undefined || s.gender === gender;
       const here = (this.slots[si] ?? []).filter(
-        (s) => s.last < k && s.type === 'person' && !PREPOSITION_BEFORE.has((words[s.first - 1] as Word | undefined)?.lower ?? ''),
+        (s) => s.last < k && s.type === 'person' && fits(s) && !PREPOSITION_BEFORE.has((words[s.first - 1] as Word | undefined)?.lower ?? ''),
       );
-      const found = here[0] ?? this.person ?? this.personBefore(si, k);
+      const before = this.personBefore(si, k);
+      const found = here[0] ?? this.people.find(fits) ?? (before && fits(before) ? before : null);
       return found ? [found] : [];
     }
     if (PLURAL_PRONOUNS.has(lower)) return this.group;

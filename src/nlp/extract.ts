@@ -142,6 +142,18 @@ export function extract(doc: ExtractInput): Extraction {
 
   // Each sentence's entity mentions as the predicate layers see them. A platform ("a post on X") is where something
   // was said, never who said it or what about: the clause layer sees it, flagged; the trigger layer does not.
+  // A person's gender, when the story writes a first name that says it ("Maria", "David") and never one that does not.
+  const genderOf = new Map<string, 'f' | 'm' | null>();
+  for (const c of candidates) {
+    const id = idOf.get(c);
+    // Only a first name in its place ("Maria Lopez"): a name alone ("Lula") may be a surname.
+    if (!id || entities.get(id)?.type !== 'person' || c.words < 2) continue;
+    const w = parsed.bySentence[c.sentence]?.[c.first];
+    const g = w?.tags.has('FemaleName') ? 'f' : w?.tags.has('MaleName') ? 'm' : undefined;
+    if (g === undefined) continue;
+    const known = genderOf.get(id);
+    genderOf.set(id, known === undefined || known === g ? g : null);
+  }
   const allSlots: MentionSlot[][] = perSentence.map(({ candidates: cs }) =>
     cs.flatMap((c) => {
       const id = idOf.get(c);
@@ -160,6 +172,8 @@ export function extract(doc: ExtractInput): Extraction {
       };
       if (titleFirst !== undefined) slot.titleFirst = titleFirst;
       if (c.reason === 'platform') slot.platform = true;
+      const gender = id ? genderOf.get(id) : undefined;
+      if (gender) slot.gender = gender;
       return id && e ? [slot] : [];
     }),
   );

@@ -23,6 +23,8 @@ export interface MentionSlot {
   weakReference?: boolean;
   /** A platform something was posted on ("on X"): the object of posting, never a speaker or a topic. */
   platform?: boolean;
+  /** A person's gender when a first name in the story says it ("Maria Lopez"): for "he"/"she". */
+  gender?: 'f' | 'm';
   /** A demonym standing for its country ("French scientist"): a modifier, never a phrase's head. */
   demonym?: boolean;
 }

@@ -563,8 +563,18 @@ function relateNominals(ctx: RelateContext): void {
     }
     // "In an interview with the BBC, Maria Lopez said …", "In talks with X, Y agreed …": a fronted phrase's action is
     // the main clause subject's.
-    if (agents.length === 0 && elements[e - 1]?.kind === 'prep' && e - 1 === 0 && /,/.test((ctx.words[obj.last] as Word).post)) {
-      const main = ctx.analysis.frames.find((f) => f.verb.first > obj.last && f.subject && f.subjectVia !== 'control');
+    if (agents.length === 0 && elements[e - 1]?.kind === 'prep' && e - 1 === 0) {
+      // The fronted phrase runs to the first comma, with no verb in it.
+      let end = -1;
+      for (let z = e; z < elements.length; z++) {
+        const el2 = elements[z] as (typeof elements)[number];
+        if (el2.kind === 'vg') break;
+        if (/,/.test((ctx.words[el2.last] as Word).post)) {
+          end = el2.last;
+          break;
+        }
+      }
+      const main = end >= 0 ? ctx.analysis.frames.find((f) => f.verb.first > end && f.subject && f.subjectVia !== 'control') : undefined;
       if (main?.subject) agents = main.subject.heads;
     }
     for (const a of agents) {

@@ -713,12 +713,10 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [
       ['Maria Lopez spoke in an interview with the BBC on Sunday.', 'BBC|interviewed|Maria Lopez'],
       ['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'NBC News|interviewed|Abbas Araghchi'],
+      ['In an interview with the BBC on Sunday, Maria Lopez said prices would fall.', 'BBC|interviewed|Maria Lopez'],
     ],
     mustNotFire: ['The BBC will air an interview next week.'],
-    todo: [
-      ['In an interview with the BBC on Sunday, Maria Lopez said prices would fall.', 'BBC|interviewed|Maria Lopez'],
-      ['Maria Lopez gave an interview to the BBC on Sunday.', 'BBC|interviewed|Maria Lopez'],
-    ],
+    todo: [['Maria Lopez gave an interview to the BBC on Sunday.', 'BBC|interviewed|Maria Lopez']],
   },
 
   // Hyphen compounds (COMPOUND_RULES).

@@ -42,14 +42,15 @@ describe('/explore', () => {
     await page.fill('#search', 'Araghchi');
     await page.click('#search-form button');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __explorer: ExplorerHook }).__explorer.state.focus)).toBe('person:abbas-araghchi');
-    // Let the layout and the camera settle, then zoom in on him (so that no neighbour is drawn over him) and click
+    // Let the layout and the camera settle, then zoom in close on him (so that no neighbour, however big, is drawn
+    // over him) and click
     // where he is drawn.
     await page.waitForTimeout(3_500);
     await page.evaluate(() => {
       const ex = (window as unknown as { __explorer: ExplorerHook }).__explorer;
       const d = ex.renderer.getNodeDisplayData('person:abbas-araghchi');
       const camera = ex.renderer.getCamera();
-      if (d) camera.setState({ x: d.x, y: d.y, ratio: camera.getState().ratio / 6 });
+      if (d) camera.setState({ x: d.x, y: d.y, ratio: camera.getState().ratio / 30 });
       ex.renderer.refresh();
     });
     await page.waitForTimeout(300);

@@ -43,8 +43,7 @@ describe('/explore', () => {
     await page.click('#search-form button');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __explorer: ExplorerHook }).__explorer.state.focus)).toBe('person:abbas-araghchi');
     // Let the layout and the camera settle, then zoom in close on him (so that no neighbour, however big, is drawn
-    // over him) and click
-    // where he is drawn.
+    // over him) and click where he is drawn.
     await page.waitForTimeout(3_500);
     await page.evaluate(() => {
       const ex = (window as unknown as { __explorer: ExplorerHook }).__explorer;

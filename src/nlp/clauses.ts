@@ -419,7 +419,7 @@ function isVerbWord(words: Word[], k: number, slotAt: Map<number, MentionSlot>):
   // "the counting", "his visit", "a 1-0 win": after a determiner or possessive (and numbers or adjectives) a verb
   // form is a noun.
   let b = k - 1;
-  while (b >= 0 && has(words[b] as Word, 'Value', 'Adjective') && !has(words[b] as Word, 'Verb')) b--;
+  while (b >= 0 && has(words[b] as Word, 'Value', 'Adjective', 'Date') && !has(words[b] as Word, 'Verb')) b--;
   const prev = words[b];
   if (prev && (has(prev, 'Determiner', 'Possessive') || prev.possessive) && !has(w, 'Auxiliary', 'Modal', 'Copula')) return false;
   // "8 Assembly seats", "two vehicles": after a number (and a name or two) a verb form in -s is a plural noun.
@@ -933,10 +933,25 @@ function findSubject(words: Word[], elements: Element[], e: number, frame: Frame
       return;
     }
   }
+  // "accused Israel of targeting X", "blamed Y for killing Z": the object before the preposition does it.
+  if (vg.nonFinite === 'gerund' && before?.kind === 'prep' && (before.word === 'of' || before.word === 'for')) {
+    const obj = elements[x - 1];
+    if (obj?.kind === 'np' && obj.np.heads.length > 0) {
+      frame.subject = obj.np;
+      frame.subjectVia = 'control';
+      return;
+    }
+  }
   if (vg.nonFinite === 'gerund' || vg.nonFinite === 'infinitive') {
     // "X sealed deals … to prompt …", "X said …, saying …": the subject of the clause it hangs from.
     const host = [...done].reverse().find((f) => f.subject && f.verb.nonFinite === null);
-    const adjacent = before?.kind === 'np' && vg.first === before.last + 1 && !commaAfter(words[before.last] as Word) && before.np.heads.length > 0;
+    const touching = before?.kind === 'np' && vg.first === before.last + 1 && !commaAfter(words[before.last] as Word);
+    // "airstrikes targeting Iran's ally": a gerund right after a noun describes that noun, named or not.
+    if (touching && vg.nonFinite === 'gerund' && before.np.heads.length === 0) {
+      frame.subjectVia = 'relative';
+      return;
+    }
+    const adjacent = touching && before.np.heads.length > 0;
     if (host && !adjacent) {
       frame.subject = host.subject;
       frame.subjectVia = 'control';

@@ -41,8 +41,9 @@ export class Discourse {
     const subjects = analysis.frames.flatMap((f) => (f.subject && !f.subject.pronoun ? [f.subject.heads] : []));
     const person = subjects.flat().find((h) => h.type === 'person' && !h.pronoun);
     if (person) this.people = [person, ...this.people.filter((p) => p.id !== person.id)].slice(0, 8);
+    // "they" reaches back one sentence at most: a group named longer ago is rarely what it means.
     const group = subjects.find((hs) => hs.length > 1 && hs.every((h) => !h.pronoun));
-    if (group) this.group = group;
+    this.group = group ?? [];
   }
 
   /** Names said earlier in a quotation that an attribution in sentence si closes ("“… Libya … . …,” X said."). */

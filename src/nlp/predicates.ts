@@ -360,9 +360,14 @@ function findArguments(ctx: PredicateContext, words: Word[], si: number, t: numb
         break;
     }
   }
+  // The subject of the clause acts ("Iran held talks with X") — but a violent deed named by a noun is not done by the
+  // subject of another verb ("X visits victims of pager explosions").
+  const violent = rule.eventType ? QUAD_CLASS[rule.eventType] === 'material_conflict' : false;
   if (!args.agent) {
     const subject = subjectBefore(ctx, words, si, t, slotAt);
-    if (subject && !args.objects.some((o) => o.id === subject.id)) args.agent = subject;
+    let verbBetween = false;
+    for (let k = (subject?.last ?? t) + 1; k < t && violent; k++) if (ctx.inVerbGroup(si, k)) verbBetween = true;
+    if (subject && !verbBetween && !args.objects.some((o) => o.id === subject.id)) args.agent = subject;
   }
   // Location: "in Vienna", "at Casa-de-Lago" — after the trigger first, then before it.
   const locationAt = (k: number): MentionSlot | null => {

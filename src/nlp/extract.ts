@@ -247,9 +247,17 @@ export function extract(doc: ExtractInput): Extraction {
     // A verb is the clause layer's to judge ("is expected to be sworn in" is planned: no event, no relation); the
     // trigger layer reads nouns ("talks", "the attack").
     inVerbGroup: (si, k) => analyses[si]?.groupAt[k] !== undefined,
+    verbAt: (si, k) => analyses[si]?.groupAt[k]?.lemma,
     addRelation: (source, type, target, reason, sentence, confidence) => addRelation(source, type, target, reason, sentence, confidence),
   });
-  const events = [...frameEventList, ...triggerEvents].sort((a, b) => a.trigger.start - b.trigger.start);
+  // "Russia launched a missile strike": the verb's event and the noun's are one happening when they share the
+  // sentence, the type and the one who acts; the noun names it ("strike").
+  const agentOf = (e: ExtractedEvent): string | undefined => e.participants.find((p) => p.role === 'agent')?.entity;
+  const namedByNoun = (f: ExtractedEvent): boolean =>
+    triggerEvents.some(
+      (t) => t.evidence.sentence === f.evidence.sentence && t.eventType === f.eventType && agentOf(t) !== undefined && agentOf(t) === agentOf(f),
+    );
+  const events = [...frameEventList.filter((f) => !namedByNoun(f)), ...triggerEvents].sort((a, b) => a.trigger.start - b.trigger.start);
 
   // Same-sentence co-occurrence, kept apart from stated relations.
   for (const { candidates: cs } of perSentence) {

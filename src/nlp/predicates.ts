@@ -1,6 +1,7 @@
 // Events and action relations from trigger words: who acts (agent), on whom (object), where, when — from the words
 // around the trigger in its sentence. Rules are data (rules/predicates.ts); this file only finds their arguments.
 import { findDates } from './dates.js';
+import { LIGHT_VERBS } from './lexicon/events.js';
 import type { Parsed, Word } from './parse.js';
 import { PREDICATE_RULES, type PredicateRule, QUAD_CLASS } from './rules/predicates.js';
 import { slugify } from './slug.js';
@@ -44,6 +45,8 @@ export interface PredicateContext {
   personBefore: (sentence: number, word: number) => MentionSlot | null;
   /** Whether word k of sentence si belongs to a verb group of the clause layer, which owns verbs. */
   inVerbGroup: (sentence: number, word: number) => boolean;
+  /** The lemma of the verb group word k of sentence si belongs to, if any. */
+  verbAt: (sentence: number, word: number) => string | undefined;
   addRelation: (source: string, type: string, target: string, reason: string, sentence: number, confidence: number) => void;
 }
 
@@ -365,8 +368,12 @@ function findArguments(ctx: PredicateContext, words: Word[], si: number, t: numb
   const violent = rule.eventType ? QUAD_CLASS[rule.eventType] === 'material_conflict' : false;
   if (!args.agent) {
     const subject = subjectBefore(ctx, words, si, t, slotAt);
+    // A light verb hands the deed to its subject: "Russia launched a missile strike".
     let verbBetween = false;
-    for (let k = (subject?.last ?? t) + 1; k < t && violent; k++) if (ctx.inVerbGroup(si, k)) verbBetween = true;
+    for (let k = (subject?.last ?? t) + 1; k < t && violent; k++) {
+      const lemma = ctx.verbAt(si, k);
+      if (lemma !== undefined && !LIGHT_VERBS.has(lemma)) verbBetween = true;
+    }
     if (subject && !verbBetween && !args.objects.some((o) => o.id === subject.id)) args.agent = subject;
   }
   // Location: "in Vienna", "at Casa-de-Lago" — after the trigger first, then before it.

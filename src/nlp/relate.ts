@@ -196,7 +196,14 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
         // state ("signed the JCPOA in Vienna").
         if (!rule && i > 0 && s.type !== 'person' && !lookupNominal(o.via.at(-1) ?? '', o.prep)) continue;
         // "arrived outside X", "has worked for Y in X": a place where someone went or worked, not where a thing was said.
-        if (!rule && LOCATIVE.has(o.prep) && (t.type === 'place' || t.type === 'country') && (s.type === 'country' || o.via.length > 0 || speech)) continue;
+        if (
+          !rule &&
+          !lookupNominal(o.via.at(-1) ?? '', o.prep) &&
+          LOCATIVE.has(o.prep) &&
+          (t.type === 'place' || t.type === 'country') &&
+          (s.type === 'country' || o.via.length > 0 || speech)
+        )
+          continue;
         // "held talks with", "imposed sanctions on", "increased its support to": the action noun names it.
         const nominal = rule || o.prep === 'between' || NON_REALIS.has(vg.lemma) ? undefined : lookupNominal(o.via.at(-1) ?? '', o.prep);
         if (rule?.inverse) emitFrame(ctx, t, s, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);

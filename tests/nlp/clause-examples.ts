@@ -608,6 +608,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   },
   'nominal-attack': {
     fires: [
+      ['Russia launched a missile strike on Ukraine overnight.', 'Russia|attacked|Ukraine'],
       ["Russia's attack on Ukraine killed dozens.", 'Russia|attacked|Ukraine'],
       ['The Hamas attack on Israel shocked the region.', 'Hamas|attacked|Israel'],
     ],

@@ -203,11 +203,60 @@ export const OTHER_EVENT_VERBS = new Set([
 const TYPE_OF = new Map<string, string>();
 for (const [type, triggers] of Object.entries(TRIGGERS)) for (const t of triggers) if (!TYPE_OF.has(t)) TYPE_OF.set(t, type);
 
+/** Verbs that hand the happening to their object noun: "launched a strike", "held talks", "carried out raids". */
+export const LIGHT_VERBS = new Set([
+  'launch',
+  'carry',
+  'conduct',
+  'stage',
+  'mount',
+  'make',
+  'hold',
+  'order',
+  'unleash',
+  'begin',
+  'start',
+  'resume',
+  'step',
+  'intensify',
+  'escalate',
+  'continue',
+  'pay',
+  'give',
+  'impose',
+  'reach',
+  'strike',
+  'seal',
+  'sign',
+  'announce',
+  'complete',
+]);
+
+/** Nouns that name a happening of a type, after a light verb ("launched a missile strike"). */
+const NOUN_EVENT_TYPES: Record<string, string[]> = {
+  attack: ['attack', 'strike', 'airstrike', 'raid', 'bombing', 'assault', 'offensive', 'incursion', 'bombardment', 'shelling'],
+  negotiation: ['talk', 'talks', 'negotiation', 'negotiations', 'dialogue'],
+  meeting: ['meeting', 'summit', 'visit', 'trip', 'tour'],
+  agreement: ['deal', 'agreement', 'accord', 'pact', 'treaty', 'ceasefire', 'truce'],
+  sanction: ['sanction', 'sanctions', 'embargo', 'ban', 'tariff', 'tariffs'],
+  speech: ['speech', 'address'],
+  interview: ['interview'],
+  statement: ['statement', 'remarks', 'announcement'],
+  withdrawal: ['withdrawal', 'pullout'],
+  supply: ['aid', 'assistance', 'shipment', 'delivery'],
+};
+const NOUN_TYPE = new Map<string, string>();
+for (const [type, nouns] of Object.entries(NOUN_EVENT_TYPES)) for (const n of nouns) NOUN_TYPE.set(n, type);
+
 /** The event type a verb (with its particle, then with a noun of its object) names, if any. */
 export function eventTypeOf(lemma: string, particle: string | null, nouns: string[]): string | undefined {
   for (const n of nouns) {
     const withNoun = TYPE_OF.get(`${lemma} ${singular(n)}`);
     if (withNoun) return withNoun;
+    if (LIGHT_VERBS.has(lemma)) {
+      const byNoun = NOUN_TYPE.get(n) ?? NOUN_TYPE.get(singular(n));
+      if (byNoun) return byNoun;
+    }
   }
   if (particle) {
     const withParticle = TYPE_OF.get(`${lemma} ${particle}`);

@@ -253,6 +253,26 @@ const ALWAYS_ADVERBS = new Set([
   'currently',
   'now',
 ]);
+const TIME_NOUNS = new Set([
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'day',
+  'days',
+  'time',
+  'times',
+  'hour',
+  'hours',
+  'decade',
+  'decades',
+  'morning',
+  'evening',
+  'night',
+  'weekend',
+]);
 const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'every', 'each', 'early', 'late']);
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
 const SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'unless', 'if', 'whether', 'when', 'once', 'where', 'so']);
@@ -1233,7 +1253,8 @@ function findObjects(words: Word[], elements: Element[], e: number, frame: Frame
         const state = np.mods.find((m) => m.demonym);
         if (state && STATE_PEOPLE.has(np.headNoun))
           frame.objects.push({ np: { ...np, heads: [state], mods: np.mods.filter((m) => m !== state) }, prep, via: [...via] });
-        via.push(np.headNoun);
+        // "in recent years", "on Monday": a time is no part of the predicate.
+        if (!has(words[np.last] as Word, 'Date', 'Duration') && !TIME_NOUNS.has(np.headNoun)) via.push(np.headNoun);
       }
       prep = '';
       continue;

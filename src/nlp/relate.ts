@@ -96,6 +96,15 @@ function openPredicate(words: Word[], vg: VerbGroup, prep: string, via: string[]
   return snake(parts.filter(Boolean).join(' '));
 }
 
+/** The action noun among those before an object that takes its preposition ("revived diplomatic ties at … level with"). */
+function nominalOf(via: string[], prep: string): ReturnType<typeof lookupNominal> {
+  for (let i = via.length - 1; i >= 0; i--) {
+    const rule = lookupNominal(via[i] as string, prep);
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
 /** The words that state a relation: from the verb group to the preposition before the object. */
 function wording(ctx: RelateContext, from: number, to: number): string {
   const a = ctx.words[from] as Word;
@@ -182,11 +191,7 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
     const rule = lookupVerb({ lemma: vg.lemma, particle: vg.particle, prep: o.prep, via: o.via, targetType: o.np.heads[0]?.type });
     // An open predicate takes only the verb's first argument, and never an "of" phrase ("killed the mayor of X":
     // the mayor was killed, not X).
-    if (
-      !rule &&
-      (speechOnly || (i > 0 && frame.objects.slice(0, i).some((p) => p.prep === o.prep)) || OPEN_OF.test(o.prep)) &&
-      !lookupNominal(o.via.at(-1) ?? '', o.prep)
-    )
+    if (!rule && (speechOnly || (i > 0 && frame.objects.slice(0, i).some((p) => p.prep === o.prep)) || OPEN_OF.test(o.prep)) && !nominalOf(o.via, o.prep))
       return;
     for (const s of subjects) {
       if ((!ACTORS.has(s.type) && !(s.type === 'program' && rule)) || s.platform) continue;
@@ -194,18 +199,18 @@ function relateFrame(ctx: RelateContext, frame: Frame): void {
         if (t.id === s.id) continue;
         // A later argument with no rule of its own relates only a person ("has worked for Y in X"), not a body or a
         // state ("signed the JCPOA in Vienna").
-        if (!rule && i > 0 && s.type !== 'person' && !lookupNominal(o.via.at(-1) ?? '', o.prep)) continue;
+        if (!rule && i > 0 && s.type !== 'person' && !nominalOf(o.via, o.prep)) continue;
         // "arrived outside X", "has worked for Y in X": a place where someone went or worked, not where a thing was said.
         if (
           !rule &&
-          !lookupNominal(o.via.at(-1) ?? '', o.prep) &&
+          !nominalOf(o.via, o.prep) &&
           LOCATIVE.has(o.prep) &&
           (t.type === 'place' || t.type === 'country') &&
           (s.type === 'country' || o.via.length > 0 || speech)
         )
           continue;
         // "held talks with", "imposed sanctions on", "increased its support to": the action noun names it.
-        const nominal = rule || o.prep === 'between' || NON_REALIS.has(vg.lemma) ? undefined : lookupNominal(o.via.at(-1) ?? '', o.prep);
+        const nominal = rule || o.prep === 'between' || NON_REALIS.has(vg.lemma) ? undefined : nominalOf(o.via, o.prep);
         if (rule?.inverse) emitFrame(ctx, t, s, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
         else if (rule) emitFrame(ctx, s, t, rule.relation, rule.reason, rule.confidence, vg, o.np, planned);
         else if (nominal?.relation === 'interviewed') emitFrame(ctx, t, s, nominal.relation, nominal.reason, nominal.confidence, vg, o.np, planned);

@@ -639,6 +639,7 @@ export const CLAUSE_EXAMPLES: Record<string, RuleExamples> = {
   },
   'nominal-ties': {
     fires: [
+      ['Iran has pursued closer cooperation on drones with Russia.', 'Iran|cooperates_with|Russia'],
       ["Kenya's ties with Uganda improved.", 'Kenya|cooperates_with|Uganda'],
       ['Cooperation between Iran and Russia grew.', 'Iran|cooperates_with|Russia'],
     ],

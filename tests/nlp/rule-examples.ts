@@ -137,10 +137,6 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
     fires: [['Iran will continue consultations with China and Russia.', 'Iran|consults_with|Russia']],
     mustNotFire: ['Consultations were brief.'],
   },
-  'cooperation-trigger': {
-    fires: [['Iran has pursued closer cooperation on drones with Russia.', 'Iran|cooperates_with|Russia']],
-    mustNotFire: ['Cooperation was limited.'],
-  },
   'meeting-trigger': {
     fires: [
       ['A meeting between Emmanuel Macron and Olaf Scholz took place in Berlin.', 'event:meeting'],
@@ -208,17 +204,6 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
     ],
     mustNotFire: ['Oil exports fell.'],
   },
-  'told-outlet': {
-    // Its trigger is a verb: the clause layer states it now, under the same reason.
-    fires: [['"We want calm," Foreign Minister Lena Okafor told Reuters on Friday.', 'Reuters|interviewed|Lena Okafor']],
-    mustNotFire: ['Foreign Minister Lena Okafor told President Ivan Petrov that talks would resume.', 'Lena Okafor told reporters little.'],
-  },
-  'advice-trigger': {
-    // Every trigger is a verb, which the clause layer now owns (verb-advise): nothing nominal is left for it.
-    fires: [],
-    mustNotFire: ['Travellers were advised to stay home.'],
-    todo: [["President Ivan Petrov's advice to Lena Okafor was ignored.", 'Ivan Petrov|advised|Lena Okafor']],
-  },
   'interview-trigger': {
     fires: [
       ['Abbas Araghchi spoke in an interview with NBC News on Sunday.', 'event:interview'],
@@ -243,12 +228,6 @@ export const RULE_EXAMPLES: Record<string, RuleExamples> = {
   'criticism-trigger': {
     fires: [["Joe Biden's remarks drew criticism from Donald Trump.", 'Donald Trump|criticized|Joe Biden']],
     mustNotFire: ['Criticism is healthy.'],
-  },
-  'accusation-trigger': {
-    // Every trigger is a verb (or "alleged", which never takes a named object): nothing nominal is left for it.
-    fires: [],
-    mustNotFire: ['The accused was released.'],
-    todo: [["Donald Trump's accusations against Joe Biden angered Democrats.", 'Donald Trump|accused|Joe Biden']],
   },
   'support-trigger': {
     fires: [['Iran is a major source of support for Hamas.', 'Iran|supports|Hamas']],

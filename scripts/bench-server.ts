@@ -11,6 +11,59 @@ import { startFront } from '../src/server/front.js';
 export const BENCH_QUERY = `query($id: ID!) { neighborhood(id: $id, hops: 2, limit: 50) { truncated nodes { id name type } edges { type confidence source { id } target { id } } } }`;
 export const BENCH_ID = 'person:p-00040';
 
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mar',
+  'ven',
+  'tis',
+  'dor',
+  'el',
+  'shan',
+  'ru',
+  'bel',
+  'ni',
+  'qua',
+  'zor',
+  'pe',
+  'lin',
+  'ga',
+  'thu',
+  'ro',
+  'vi',
+  'sel',
+  'an',
+  'mo',
+  'dri',
+  'ke',
+];
+const HEADS = {
+  organization: ['Group', 'Bank', 'Party', 'Agency', 'Corp', 'Institute', 'Council', 'Union'],
+  place: ['City', 'Valley', 'Port', 'Province', 'Hills', 'Bay'],
+  program: ['Act', 'Plan', 'Accord', 'Initiative', 'Programme'],
+} as const;
+
+/** A pronounceable word from a number: realistic prefixes and typos for the search benchmark, the same every run. */
+function syntheticWord(i: number, salt: number): string {
+  let x = (Math.imul(i + 1, 2654435761) ^ salt) >>> 0;
+  let word = '';
+  for (let k = 0; k < 2 + (x % 2); k++) {
+    word += SYLLABLES[x % SYLLABLES.length];
+    x = Math.floor(x / SYLLABLES.length) + 7919 * (k + 1);
+  }
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "Driru Anthuke", "Zorrubel Quabel Party", "Quadriven Quabel Province": a name of the entity's kind (namesakes happen). */
+export function syntheticName(type: string, i: number): string {
+  const a = syntheticWord(i, 0x9e37);
+  const b = syntheticWord(Math.floor(i / 7), 0x7f4a);
+  const heads = (HEADS as Record<string, readonly string[]>)[type];
+  if (type === 'person') return `${a} ${b}`;
+  if (type === 'country') return a;
+  return `${a} ${b} ${heads?.[i % heads.length] ?? ''}`.trim();
+}
+
 /** A reproducible random graph: n entities, m stated relations (fixed-seed generator). */
 export function syntheticGraph(n: number, m: number): KnowledgeGraph {
   // mulberry32: a small, well-mixed 32-bit generator.
@@ -32,7 +85,7 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
     g.addNode(id, {
       id,
       type,
-      name: `${type} ${i}`,
+      name: syntheticName(type, i),
       aliases: [],
       mentionCount: 1 + (i % 7),
       documents: ['d'],

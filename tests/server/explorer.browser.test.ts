@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserAndSeedServer, ROOT } from '../helpers.js';
+import { BROWSER_TESTS, browserAndSeedServer, ROOT } from '../helpers.js';
 
 const fixture = browserAndSeedServer();
 
@@ -18,7 +18,7 @@ interface ExplorerHook {
   state: { focus: string | null };
 }
 
-describe('/explore', () => {
+describe.skipIf(!BROWSER_TESTS)('/explore', () => {
   it('draws the graph from this server only, focuses a search, and shows evidence for a clicked entity', async () => {
     const page = await fixture.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const foreign: string[] = [];

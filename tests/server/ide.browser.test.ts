@@ -2,11 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserAndSeedServer, ROOT } from '../helpers.js';
+import { BROWSER_TESTS, browserAndSeedServer, ROOT } from '../helpers.js';
 
 const fixture = browserAndSeedServer();
 
-describe('GraphiQL at /graphql', () => {
+describe.skipIf(!BROWSER_TESTS)('GraphiQL at /graphql', () => {
   it('loads from this server only, runs the first example query and shows its data', async () => {
     const page = await fixture.browser.newPage();
     const foreign: string[] = [];

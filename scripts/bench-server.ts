@@ -121,30 +121,148 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
   return g;
 }
 
+/** The synthetic entity id of number i (as syntheticGraph makes them). */
+export function syntheticId(i: number): string {
+  const types = ['person', 'country', 'organization', 'place', 'program'] as const;
+  const type = types[i % types.length] as string;
+  return `${type}:${type.charAt(0)}-${String(i).padStart(5, '0')}`;
+}
+
+/** One request of the varied workload: what to ask, as plain arguments (shared by GraphQL and the bare handler). */
+export type VariedAsk =
+  | { op: 'neighborhood'; id: string; limit: number }
+  | { op: 'relations'; id: string; first: number }
+  | { op: 'search'; text: string; first: number };
+
+/** A counter-seeded mix of the three shapes users send, a different entity, limit or text each time. */
+export function variedAsk(k: number, nodes: number): VariedAsk {
+  const x = ((Math.imul(k + 1, 2654435761) >>> 0) ^ (k * 40503)) >>> 0;
+  const i = x % nodes;
+  switch (k % 3) {
+    case 0:
+      return { op: 'neighborhood', id: syntheticId(i), limit: [10, 20, 50][x % 3] as number };
+    case 1:
+      return { op: 'relations', id: syntheticId(i), first: [5, 10, 20][x % 3] as number };
+    default:
+      return { op: 'search', text: searchText(k, nodes), first: 5 + (x % 16) };
+  }
+}
+
+/** What a user types into a search box: a prefix of a real name, a whole word, or a name with a typo. */
+export function searchText(k: number, nodes: number): string {
+  const x = (Math.imul(k + 7, 2246822519) >>> 0) % nodes;
+  const name = syntheticName(syntheticId(x).split(':')[0] as string, x);
+  const word = name.split(' ')[k % name.split(' ').length] as string;
+  switch (k % 4) {
+    case 0:
+      return name.slice(0, 2 + (k % 4));
+    case 1:
+      return word;
+    case 2: {
+      // One typo: a letter changed in the middle of the first word.
+      const at = Math.max(1, Math.floor(word.length / 2));
+      return `${word.slice(0, at)}${word.charAt(at) === 'a' ? 'e' : 'a'}${word.slice(at + 1)}`;
+    }
+    default:
+      return name.slice(0, Math.max(3, name.length - 3));
+  }
+}
+
+/** The GraphQL request for an ask, selecting what the bare handler also returns. */
+export function variedGraphql(ask: VariedAsk): string {
+  switch (ask.op) {
+    case 'neighborhood':
+      return JSON.stringify({
+        query: `{ neighborhood(id: ${JSON.stringify(ask.id)}, hops: 2, limit: ${ask.limit}) { truncated nodes { id name type } edges { type confidence source { id } target { id } } } }`,
+      });
+    case 'relations':
+      return JSON.stringify({
+        query: `{ entity(id: ${JSON.stringify(ask.id)}) { id name type relations(first: ${ask.first}) { totalCount edges { node { type confidence weight source { id name } target { id name } } } } } }`,
+      });
+    default:
+      return JSON.stringify({ query: `{ search(text: ${JSON.stringify(ask.text)}, first: ${ask.first}) { id name type } }` });
+  }
+}
+
+/** The same walks with graphology through the index, answered with JSON.stringify: the limit to compare against. */
+export function bareAnswer(index: GraphIndex, ask: VariedAsk): unknown {
+  switch (ask.op) {
+    case 'neighborhood': {
+      const n = index.neighborhood(ask.id, 2, ask.limit);
+      return {
+        data: {
+          neighborhood: {
+            truncated: n.truncated,
+            nodes: n.nodes.map((x) => ({ id: x.id, name: x.name, type: x.type.toUpperCase() })),
+            edges: n.edges.map((e) => ({ type: e.type, confidence: e.confidence, source: { id: e.source }, target: { id: e.target } })),
+          },
+        },
+      };
+    }
+    case 'relations': {
+      const e = index.node(ask.id);
+      const page = index.relationsPage(ask.id, 'both', {}, ask.first, null);
+      const named = (id: string) => ({ id, name: index.node(id).name });
+      return {
+        data: {
+          entity: {
+            id: e.id,
+            name: e.name,
+            type: e.type.toUpperCase(),
+            relations: {
+              totalCount: page.totalCount(),
+              edges: page.items.map(({ node: r }) => ({
+                node: { type: r.type, confidence: r.confidence, weight: r.weight, source: named(r.source), target: named(r.target) },
+              })),
+            },
+          },
+        },
+      };
+    }
+    default:
+      return { data: { search: index.search(ask.text, null, ask.first).map((x) => ({ id: x.id, name: x.name, type: x.type.toUpperCase() })) } };
+  }
+}
+
 /** The synthetic graph as a backend behind the front (what `newsgraph serve` runs, with a store instead). */
 export const createBackend: BackendFactory = (args) => {
-  const { nodes, edges } = args as { nodes: number; edges: number };
+  const { nodes, edges, bare } = args as { nodes: number; edges: number; bare?: boolean };
   const served = { index: new GraphIndex(syntheticGraph(nodes, edges), []), documentText: () => null, writes: null };
   (globalThis as { gc?: () => void }).gc?.();
-  return { source: () => served };
+  if (!bare) return { source: () => served };
+  // The bare limit in the same layout: this thread answers the front's requests itself, no Express, no GraphQL.
+  return {
+    source: () => served,
+    handler: (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.stringify(bareAnswer(served.index, JSON.parse(Buffer.concat(chunks).toString('utf8')) as VariedAsk));
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      });
+    },
+  };
 };
 
 if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
   const mode = process.argv[2] ?? 'apollo';
   const nodes = Number(process.argv[3] ?? 100_000);
   const edges = Number(process.argv[4] ?? 500_000);
-  if (mode === 'apollo') {
-    // As `newsgraph serve` runs: the front on this thread, the graph and Apollo in a backend thread.
+  if (mode === 'apollo' || mode === 'bare-walks') {
+    // As `newsgraph serve` runs: the front on this thread, the graph and Apollo in a backend thread (or, for the
+    // limit, the same layout with a bare handler doing the walks in the backend thread).
     const front = await startFront({
       host: '127.0.0.1',
       port: 0,
       bodyLimit: '100kb',
       log: () => {},
-      backend: { module: import.meta.url, args: { nodes, edges } },
+      backend: { module: import.meta.url, args: { nodes, edges, bare: mode === 'bare-walks' } },
       server: { production: true, corsOrigins: [], bodyLimit: '100kb', token: null },
     });
     await front.ready;
     console.log(front.url);
+    console.log(`rss ${process.memoryUsage().rss}`);
   } else {
     // The graph on this thread: a bare handler, or the GraphQL server in one thread (with or without its cache).
     const index = new GraphIndex(syntheticGraph(nodes, edges), []);
@@ -159,7 +277,7 @@ if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
           res.end(body);
         });
       });
-      server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}\nrss ${process.memoryUsage().rss}`));
     } else {
       const served = { index, documentText: () => null, writes: null };
       const server = await startServer(() => served, {
@@ -173,6 +291,7 @@ if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
         responseCache: mode === 'apollo-inprocess',
       });
       console.log(server.url);
+      console.log(`rss ${process.memoryUsage().rss}`);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Worker-thread entry of the backend behind the front (front.ts): loads the graph, runs Express and Apollo on a
 // Unix socket, and tells the front when it is ready and whenever the graph it serves changes.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type GraphSource, graphGeneration, type ServedGraph, type ServerOptions, startServer } from './app.js';
 
@@ -7,6 +8,8 @@ import { type GraphSource, graphGeneration, type ServedGraph, type ServerOptions
 export interface Backend {
   source: () => ServedGraph;
   close?: () => void | Promise<void>;
+  /** Answers every request itself instead of Express and Apollo (the benchmark's bare limit in the same layout). */
+  handler?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 export type BackendFactory = (args: unknown, log: (line: string) => void) => Backend | Promise<Backend>;
 
@@ -66,6 +69,11 @@ try {
   const mod = (await import(data.module)) as { createBackend?: BackendFactory };
   if (typeof mod.createBackend !== 'function') throw new Error(`${data.module} does not export createBackend(args, log).`);
   backend = await mod.createBackend(data.args, log);
+  const handler = backend.handler;
+  if (handler) {
+    server.server.removeAllListeners('request');
+    server.server.on('request', handler);
+  }
   announce();
 } catch (error) {
   send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -3,12 +3,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type GraphQLFormattedError, GraphQLError, getNullableType, isListType, type ValidationContext } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLFormattedError,
+  GraphQLError,
+  type GraphQLSchema,
+  getNullableType,
+  isListType,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { LIMITS } from './limits.js';
 import { isKgError } from '../errors.js';
@@ -60,6 +70,23 @@ const cacheablePlugin: ApolloServerPlugin<GraphContext> = {
   },
 };
 
+/** The estimated cost of running `document` (lists multiply their children, see listEstimator). */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName: operationName ?? undefined,
+    estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/** The error a query over the cost limit gets. */
+export const tooExpensive = (cost: number): GraphQLError =>
+  new GraphQLError(`Query is too expensive: estimated cost ${cost}, limit ${LIMITS.cost}. Lower "first" or "limit" on nested lists, or split the query.`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.cost, http: { status: 400 } },
+  });
+
 /** Refuses, before execution, a query whose estimated cost is over the limit. */
 const costLimitPlugin: ApolloServerPlugin<GraphContext> = {
   async requestDidStart() {
@@ -67,21 +94,8 @@ const costLimitPlugin: ApolloServerPlugin<GraphContext> = {
       async didResolveOperation({ request, document, schema, operation }) {
         // Introspection (the IDE's schema fetch) is bounded by the schema itself, not by data.
         if (operation?.selectionSet.selections.every((sel) => sel.kind === 'Field' && sel.name.value.startsWith('__'))) return;
-        const cost = getComplexity({
-          schema,
-          query: document,
-          variables: request.variables ?? {},
-          operationName: request.operationName ?? undefined,
-          estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-        });
-        if (cost > LIMITS.cost) {
-          throw new GraphQLError(
-            `Query is too expensive: estimated cost ${cost}, limit ${LIMITS.cost}. Lower "first" or "limit" on nested lists, or split the query.`,
-            {
-              extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: LIMITS.cost, http: { status: 400 } },
-            },
-          );
-        }
+        const cost = queryCost(schema, document, request.variables ?? {}, request.operationName);
+        if (cost > LIMITS.cost) throw tooExpensive(cost);
       },
     };
   },
@@ -109,10 +123,23 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<GraphContext>[];
 }
 
+/** The executable schema: schema/*.graphql with the resolvers, built once per process. */
+let built: GraphQLSchema | null = null;
+export function executableSchema(): GraphQLSchema {
+  built ??= makeExecutableSchema({ typeDefs: schemaSource(), resolvers: resolvers as never });
+  return built;
+}
+
+/** Validation rules beyond graphql's own (specifiedRules): the shape limits. */
+export const VALIDATION_RULES: ValidationRule[] = [
+  maxDepthRule({ n: LIMITS.depth, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError], ignoreIntrospection: true }),
+  maxAliasesRule({ n: LIMITS.aliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
+  maxDirectivesRule({ n: LIMITS.directives, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
+];
+
 export function createApollo(options: ApolloOptions): ApolloServer<GraphContext> {
   return new ApolloServer<GraphContext>({
-    typeDefs: schemaSource(),
-    resolvers,
+    schema: executableSchema(),
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
@@ -120,11 +147,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<GraphContext>
     allowBatchedHttpRequests: false,
     // Apollo's own token limit answers 400 (graphql-armor's would answer 500).
     parseOptions: { maxTokens: LIMITS.tokens },
-    validationRules: [
-      maxDepthRule({ n: LIMITS.depth, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError], ignoreIntrospection: true }),
-      maxAliasesRule({ n: LIMITS.aliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
-      maxDirectivesRule({ n: LIMITS.directives, exposeLimits: true, propagateOnRejection: false, onReject: [reportAsValidationError] }),
-    ],
+    validationRules: VALIDATION_RULES,
     formatError: formatError(options.log),
     // Cache-control hints are unused here and would wrap every resolver in instrumentation.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin, cacheablePlugin, ...(options.plugins ?? [])],

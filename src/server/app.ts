@@ -10,8 +10,21 @@ import { isKgError } from '../errors.js';
 import { Deadline } from '../graph/index.js';
 import type { GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
-import { createApollo } from '../graphql/schema.js';
-import { cacheKey, captureBody, isShareable, parseLimit, ResponseCache, readBody, sendCached, sendJsonError } from './cache.js';
+import { QueryRunner, plainRequest } from '../graphql/runner.js';
+import { createApollo, executableSchema, formatError, queryCost, VALIDATION_RULES } from '../graphql/schema.js';
+import {
+  acceptsPlainJson,
+  cacheKey,
+  captureBody,
+  isJsonPost,
+  isShareable,
+  JSON_TYPE,
+  parseLimit,
+  ResponseCache,
+  readBody,
+  sendCached,
+  sendJsonError,
+} from './cache.js';
 import type { GraphIndex } from '../graph/index.js';
 import type { Extraction } from '../nlp/types.js';
 import { explorerBundle, explorerPage } from './explorer/page.js';
@@ -97,8 +110,38 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   const exportCache = new WeakMap<GraphIndex, Map<string, string>>();
   const cacheable = new WeakSet<IncomingMessage>();
   const limitBytes = parseLimit(options.bodyLimit);
-  // The fast path: a plain POST /graphql whose exact body (and Accept) was answered before from the same graph
-  // gets the stored answer without going through Express and Apollo. Anything else takes the normal path.
+  const schema = executableSchema();
+  const runner = new QueryRunner({
+    schema,
+    rules: VALIDATION_RULES,
+    maxTokens: LIMITS.tokens,
+    cost: (document, variables, operationName) => queryCost(schema, document, variables, operationName),
+    costLimit: LIMITS.cost,
+    formatError: formatError(options.log),
+  });
+  const contextFor = (service: ServedGraph, req: IncomingMessage, res: ServerResponse): GraphContext => {
+    const auth = req.headers.authorization;
+    return {
+      index: service.index,
+      deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs),
+      writer: options.token !== null && typeof auth === 'string' && sameSecret(auth, `Bearer ${options.token}`),
+      writes: service.writes,
+      documentText: (id) => service.documentText(id),
+      markCacheable: () => (options.behindFront ? res.setHeader(CACHEABLE_HEADER, '1') : cacheable.add(req)),
+    };
+  };
+  const corsHeaders = (req: IncomingMessage, res: ServerResponse): void => {
+    const origin = req.headers.origin;
+    if (!origin || !options.corsOrigins.includes(origin)) return;
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  };
+  const useCache = options.responseCache !== false && !options.behindFront;
+  // Every JSON POST /graphql is read here. An exact body (and Accept) answered before from the same graph gets the
+  // stored answer; a plain read query is answered by the runner (a shape validated once, then execution); anything
+  // else goes on through Express and Apollo with its body already parsed.
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (options.behindFront) {
       // Named when the headers go out, so a write's answer already names the graph it produced.
@@ -107,10 +150,8 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
         if (!res.headersSent) res.setHeader(GRAPH_HEADER, String(graphGeneration(source()?.index)));
         return writeHead(...args);
       };
-      app(req, res);
-      return;
     }
-    if (options.responseCache === false || !isShareable(req)) {
+    if (!isJsonPost(req)) {
       app(req, res);
       return;
     }
@@ -118,8 +159,9 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
       (raw) => {
         if (raw === null) return sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
         const graph = source();
-        const key = cacheKey(req, raw);
-        const hit = graph ? cache.get(key, graph.index) : null;
+        const shareable = useCache && isShareable(req);
+        const key = shareable ? cacheKey(req, raw) : '';
+        const hit = shareable && graph ? cache.get(key, graph.index) : null;
         if (hit) return sendCached(res, hit);
         let parsed: unknown;
         try {
@@ -129,13 +171,34 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
         }
         // Express's JSON parser skips a request whose body is already read.
         Object.assign(req, { body: parsed, _body: true });
-        if (graph) {
-          const owner = graph.index;
-          captureBody(res, (body) => {
-            if (res.statusCode === 200 && cacheable.has(req)) cache.set(key, owner, body, String(res.getHeader('content-type') ?? 'application/json'));
-          });
-        }
-        app(req, res);
+        const viaApollo = (): void => {
+          if (shareable && graph) {
+            const owner = graph.index;
+            captureBody(res, (body) => {
+              if (res.statusCode === 200 && cacheable.has(req)) cache.set(key, owner, body, String(res.getHeader('content-type') ?? 'application/json'));
+            });
+          }
+          app(req, res);
+        };
+        const plain = graph && acceptsPlainJson(req) ? plainRequest(parsed) : null;
+        if (!graph || !plain) return viaApollo();
+        runner.run(plain, contextFor(graph, req, res)).then(
+          (answer) => {
+            if (!answer) return viaApollo();
+            const body = Buffer.from(answer.body);
+            corsHeaders(req, res);
+            if (answer.cacheable) {
+              if (options.behindFront) res.setHeader(CACHEABLE_HEADER, '1');
+              else if (shareable) cache.set(key, graph.index, body, JSON_TYPE);
+            }
+            res.writeHead(answer.status, { 'content-type': JSON_TYPE, 'content-length': body.length });
+            res.end(body);
+          },
+          (error: unknown) => {
+            options.log(`graphql: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+          },
+        );
       },
       () => sendJsonError(res, 400, 'BAD_REQUEST', 'The request body could not be read.'),
     );
@@ -151,16 +214,10 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   await apollo.start();
 
   app.use((req, res, next) => {
-    const origin = req.headers.origin;
-    if (origin && options.corsOrigins.includes(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      if (req.method === 'OPTIONS') {
-        res.status(204).end();
-        return;
-      }
+    corsHeaders(req, res);
+    if (req.method === 'OPTIONS' && res.hasHeader('Access-Control-Allow-Origin')) {
+      res.status(204).end();
+      return;
     }
     next();
   });
@@ -294,16 +351,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
           throw new GraphQLError('The graph is still loading; retry in a moment (see /readyz).', {
             extensions: { code: 'UNAVAILABLE', http: { status: 503 } },
           });
-        const auth = req.headers.authorization;
-        const writer = options.token !== null && typeof auth === 'string' && sameSecret(auth, `Bearer ${options.token}`);
-        return {
-          index: service.index,
-          deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs),
-          writer,
-          writes: service.writes,
-          documentText: (id) => service.documentText(id),
-          markCacheable: () => (options.behindFront ? res.setHeader(CACHEABLE_HEADER, '1') : cacheable.add(req)),
-        };
+        return contextFor(service, req, res);
       },
     }),
   );

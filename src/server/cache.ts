@@ -88,16 +88,21 @@ export function parseLimit(limit: string): number {
   return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
 }
 
+/** The content type of every JSON answer. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A JSON POST /graphql: the requests the server reads before Express does. */
+export const isJsonPost = (req: IncomingMessage): boolean =>
+  req.method === 'POST' && req.url === '/graphql' && /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+
 /** A plain JSON POST /graphql without credentials or an origin: the only requests whose answers are shared. */
-export function isShareable(req: IncomingMessage): boolean {
-  return (
-    req.method === 'POST' &&
-    req.url === '/graphql' &&
-    !req.headers.origin &&
-    !req.headers.authorization &&
-    /^application\/json\b/i.test(req.headers['content-type'] ?? '')
-  );
-}
+export const isShareable = (req: IncomingMessage): boolean => isJsonPost(req) && !req.headers.origin && !req.headers.authorization;
+
+/** Accepts plain JSON, which is what Apollo answers then (anything else is left to Apollo's negotiation). */
+export const acceptsPlainJson = (req: IncomingMessage): boolean => {
+  const accept = req.headers.accept;
+  return accept === undefined || /^\s*(\*\/\*|application\/json)\s*(;[^,]*)?$/i.test(accept);
+};
 
 /** The cache key of a shareable request: what it accepts and its exact body. */
 export const cacheKey = (req: IncomingMessage, raw: string): string => `${req.headers.accept ?? ''}\n${raw}`;
@@ -111,7 +116,7 @@ export function sendCached(res: ServerResponse, hit: Entry): void {
 /** A JSON answer on a bare node:http response. */
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 

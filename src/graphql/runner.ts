@@ -1,0 +1,296 @@
+// Plain read queries without Apollo's per-request pipeline. A document is parsed, then matched by its shape (the text
+// with every literal value masked) to a shape validated once; what is left per request is checking that each literal
+// fits the type at its place, the cost estimate, execution and JSON. Validation was three quarters of an uncached
+// request's GraphQL time, and Apollo's own cache is keyed by the exact text, which a different id or limit misses.
+// Anything else — mutations, introspection, documents that do not parse or validate, bad variables, costs over the
+// limit — gets null and goes through Apollo, so every refusal keeps one wording and one code path.
+import {
+  type DocumentNode,
+  type DefinitionNode,
+  type DirectiveNode,
+  execute,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type SelectionSetNode,
+  specifiedRules,
+  TypeInfo,
+  type TypeNode,
+  type ValidationRule,
+  type ValueNode,
+  validate,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+
+/** What a JSON POST body holds when the runner can take it. */
+export interface PlainRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName: string | null;
+}
+
+/** A finished answer: HTTP status and the JSON text Apollo would have sent. */
+export interface Answer {
+  status: number;
+  body: string;
+  /** No errors: the answer may be kept until the graph changes. */
+  cacheable: boolean;
+}
+
+export interface RunnerOptions {
+  schema: GraphQLSchema;
+  /** Validation rules besides graphql's specifiedRules (the same ones Apollo is given). */
+  rules: readonly ValidationRule[];
+  maxTokens: number;
+  /** Estimated cost of a document, and the most a document may cost. */
+  cost: (document: DocumentNode, variables: Record<string, unknown>, operationName: string | null) => number;
+  costLimit: number;
+  /** Apollo's formatError, applied the way Apollo applies it. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** How many validated shapes to keep (oldest dropped first). */
+  maxShapes?: number;
+}
+
+/** The input type at each masked literal of a shape, in the order shapeOf finds them. */
+type Shape = readonly GraphQLInputType[];
+
+interface Outline {
+  key: string;
+  literals: ValueNode[];
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The request inside a parsed JSON body, or null when the body is anything but {query, variables?, operationName?}. */
+export function plainRequest(body: unknown): PlainRequest | null {
+  if (!isRecord(body)) return null;
+  for (const key in body) if (key !== 'query' && key !== 'variables' && key !== 'operationName') return null;
+  const { query, variables, operationName } = body;
+  if (typeof query !== 'string' || query === '') return null;
+  if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+  return { query, variables: variables ?? {}, operationName: operationName ?? null };
+}
+
+export class QueryRunner {
+  private readonly shapes = new Map<string, Shape>();
+  private readonly rules: readonly ValidationRule[];
+
+  constructor(private readonly options: RunnerOptions) {
+    this.rules = [...specifiedRules, ...options.rules];
+  }
+
+  /** Shapes validated so far (for tests and benchmarks). */
+  get size(): number {
+    return this.shapes.size;
+  }
+
+  /** The answer to a read query, or null: let Apollo answer it. */
+  async run(request: PlainRequest, contextValue: unknown): Promise<Answer | null> {
+    const { schema } = this.options;
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, { maxTokens: this.options.maxTokens });
+    } catch {
+      return null;
+    }
+    const outline = outlineOf(document, request.operationName);
+    if (!outline) return null;
+    const shape = this.shapes.get(outline.key) ?? this.learn(document, outline);
+    if (!shape) return null;
+    for (let i = 0; i < outline.literals.length; i++) {
+      // What ValuesOfCorrectType checks: the literal parses as the type at its place.
+      if (valueFromAST(outline.literals[i], shape[i] as GraphQLInputType) === undefined) return null;
+    }
+    let cost: number;
+    try {
+      cost = this.options.cost(document, request.variables, request.operationName);
+    } catch {
+      return null;
+    }
+    if (cost > this.options.costLimit) return null;
+    const result: ExecutionResult = await execute({
+      schema,
+      document,
+      contextValue,
+      variableValues: request.variables,
+      operationName: request.operationName,
+    });
+    // No data at all: the variables were refused before any field ran; Apollo words that (and answers 400).
+    if (!('data' in result) || result.data === undefined) return null;
+    let status = 200;
+    let errors: GraphQLFormattedError[] | undefined;
+    if (result.errors) {
+      errors = result.errors.map((error) => {
+        const formatted = this.format(error);
+        status = formatted.status ?? status;
+        return formatted.error;
+      });
+    }
+    return { status, body: `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`, cacheable: !errors };
+  }
+
+  /** Validates the first document of a shape and keeps the types its literals must fit; null when it is invalid. */
+  private learn(document: DocumentNode, outline: Outline): Shape | null {
+    const { schema } = this.options;
+    if (validate(schema, document, this.rules).length > 0) return null;
+    const at = new Map<ValueNode, GraphQLInputType>();
+    const typeInfo = new TypeInfo(schema);
+    const masked = new Set<ValueNode>(outline.literals);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        enter(node) {
+          if (masked.has(node as ValueNode)) {
+            const type = typeInfo.getInputType();
+            if (type) at.set(node as ValueNode, type);
+          }
+        },
+      }),
+    );
+    const shape: GraphQLInputType[] = [];
+    for (const literal of outline.literals) {
+      const type = at.get(literal);
+      if (!type) return null;
+      shape.push(type);
+    }
+    if (this.shapes.size >= (this.options.maxShapes ?? 2_000)) {
+      const oldest = this.shapes.keys().next().value;
+      if (oldest !== undefined) this.shapes.delete(oldest);
+    }
+    this.shapes.set(outline.key, shape);
+    return shape;
+  }
+
+  /** What Apollo's normalizeAndFormatErrors does with one error (no stack traces; an `http` extension sets the status). */
+  private format(error: GraphQLError): { error: GraphQLFormattedError; status?: number } {
+    const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+    let status: number | undefined;
+    const http = extensions.http as { status?: unknown } | undefined;
+    if (isRecord(http) && (!('status' in http) || typeof http.status === 'number')) {
+      status = http.status as number | undefined;
+      delete extensions.http;
+    }
+    try {
+      return { error: this.options.formatError({ ...error.toJSON(), extensions }, error), status };
+    } catch {
+      return { error: { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, status };
+    }
+  }
+}
+
+/**
+ * A document's shape key and its literals: every Int, Float, String, Boolean and enum literal becomes one mark, so
+ * documents that differ only in ids, names and limits share a key. Null for what the runner leaves to Apollo: no
+ * single query operation to run, introspection, or definitions that are not executable.
+ */
+function outlineOf(document: DocumentNode, operationName: string | null): Outline | null {
+  const parts: string[] = [operationName ?? ''];
+  const literals: ValueNode[] = [];
+  let operation: OperationDefinitionNode | null = null;
+  let operations = 0;
+  let ok = true;
+
+  const value = (v: ValueNode): void => {
+    switch (v.kind) {
+      case Kind.INT:
+      case Kind.FLOAT:
+      case Kind.STRING:
+      case Kind.BOOLEAN:
+      case Kind.ENUM:
+        literals.push(v);
+        parts.push('§');
+        return;
+      case Kind.NULL:
+        parts.push('null');
+        return;
+      case Kind.VARIABLE:
+        parts.push(`$${v.name.value}`);
+        return;
+      case Kind.LIST:
+        parts.push('[');
+        for (const x of v.values) value(x);
+        parts.push(']');
+        return;
+      case Kind.OBJECT:
+        parts.push('{');
+        for (const f of v.fields) {
+          parts.push(f.name.value, ':');
+          value(f.value);
+        }
+        parts.push('}');
+        return;
+    }
+  };
+  const type = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : t.kind === Kind.LIST_TYPE ? `[${type(t.type)}]` : `${type(t.type)}!`);
+  const directives = (ds: readonly DirectiveNode[] | undefined): void => {
+    for (const d of ds ?? []) {
+      parts.push(`@${d.name.value}`, '(');
+      for (const a of d.arguments ?? []) {
+        parts.push(a.name.value, ':');
+        value(a.value);
+      }
+      parts.push(')');
+    }
+  };
+  const selections = (set: SelectionSetNode | undefined): void => {
+    if (!set) return;
+    parts.push('{');
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) {
+        const name = s.name.value;
+        if (name === '__schema' || name === '__type') ok = false;
+        parts.push(s.alias ? `${s.alias.value}:${name}` : name, '(');
+        for (const a of s.arguments ?? []) {
+          parts.push(a.name.value, ':');
+          value(a.value);
+        }
+        parts.push(')');
+        directives(s.directives);
+        selections(s.selectionSet);
+      } else if (s.kind === Kind.FRAGMENT_SPREAD) {
+        parts.push(`...${s.name.value}`);
+        directives(s.directives);
+      } else {
+        parts.push('...', s.typeCondition ? `on ${s.typeCondition.name.value}` : '');
+        directives(s.directives);
+        selections(s.selectionSet);
+      }
+    }
+    parts.push('}');
+  };
+  const definition = (d: DefinitionNode): void => {
+    if (d.kind === Kind.OPERATION_DEFINITION) {
+      operations++;
+      if (operationName === null ? true : d.name?.value === operationName) operation = d;
+      parts.push(d.operation, d.name?.value ?? '', '(');
+      for (const v of d.variableDefinitions ?? []) {
+        parts.push(`$${v.variable.name.value}`, ':', type(v.type));
+        if (v.defaultValue) {
+          parts.push('=');
+          value(v.defaultValue);
+        }
+        directives(v.directives);
+      }
+      parts.push(')');
+      directives(d.directives);
+      selections(d.selectionSet);
+    } else if (d.kind === Kind.FRAGMENT_DEFINITION) {
+      parts.push('fragment', d.name.value, 'on', d.typeCondition.name.value);
+      directives(d.directives);
+      selections(d.selectionSet);
+    } else ok = false;
+  };
+
+  for (const d of document.definitions) definition(d);
+  const chosen = operation as OperationDefinitionNode | null;
+  if (!ok || !chosen || chosen.operation !== 'query' || (operationName === null && operations !== 1)) return null;
+  return { key: parts.join(' '), literals };
+}

@@ -1,0 +1,153 @@
+// The runner answers plain read queries without Apollo's pipeline: over a real server on 127.0.0.1, every query here
+// gets byte-for-byte the answer Apollo gives it (forced by an `extensions` key, which the runner leaves to Apollo),
+// and the runner itself takes what it should and leaves the rest.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Deadline } from '../../src/graph/index.js';
+import { plainRequest, QueryRunner } from '../../src/graphql/runner.js';
+import { executableSchema, formatError, queryCost, VALIDATION_RULES } from '../../src/graphql/schema.js';
+import { LIMITS } from '../../src/graphql/limits.js';
+import { startSeedServer } from '../helpers.js';
+
+let seed: Awaited<ReturnType<typeof startSeedServer>>;
+beforeAll(async () => {
+  seed = await startSeedServer({ responseCache: false, corsOrigins: ['http://allowed.example'] });
+});
+afterAll(async () => {
+  await seed?.close();
+});
+
+async function post(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; text: string; cors: string | null }> {
+  const res = await fetch(`${seed.server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, type: res.headers.get('content-type'), text: await res.text(), cors: res.headers.get('access-control-allow-origin') };
+}
+
+const CASES: [string, { query: string; variables?: Record<string, unknown>; operationName?: string }][] = [
+  [
+    'literals',
+    { query: '{ entity(name: "Iran") { id name type degree relations(first: 3) { totalCount edges { node { type source { id } target { id } } } } } }' },
+  ],
+  [
+    'the same shape, other literals',
+    {
+      query:
+        '{ entity(name: "Abbas Araghchi") { id name type degree relations(first: 7) { totalCount edges { node { type source { id } target { id } } } } } }',
+    },
+  ],
+  [
+    'variables',
+    {
+      query: 'query($id: ID!, $n: Int) { neighborhood(id: $id, hops: 2, limit: $n) { truncated nodes { id } edges { type } } }',
+      variables: { id: 'country:iran', n: 12 },
+    },
+  ],
+  [
+    'fragments, aliases, directives',
+    {
+      query:
+        'query Q($on: Boolean!) { a: search(text: "iran", first: 3) { ...F } b: search(text: "araghchi") @include(if: $on) { ...F } } fragment F on Entity { id name aliases @skip(if: false) }',
+      variables: { on: true },
+    },
+  ],
+  ['two operations, one named', { query: 'query A { stats { entities } } query B { stats { documents } }', operationName: 'B' }],
+  ['enums and lists', { query: '{ entities(first: 4, filter: { type: COUNTRY }, orderBy: { field: MENTIONS, direction: DESC }) { edges { node { id } } } }' }],
+  ['a resolver error (unknown id)', { query: '{ neighborhood(id: "person:nobody-at-all", hops: 1) { nodes { id } } }' }],
+  ['a range error', { query: '{ search(text: "iran", first: 1000) { id } }' }],
+  ['a null for a nullable argument', { query: '{ entity(id: null, name: "Iran") { id } }' }],
+  [
+    'a literal of the wrong type',
+    { query: '{ entity(name: "Iran") { id name type degree relations(first: "seven") { totalCount edges { node { type source { id } target { id } } } } } }' },
+  ],
+  ['an unknown field', { query: '{ entity(name: "Iran") { id nickname } }' }],
+  ['a syntax error', { query: '{ entity(name: "Iran") { id ' }],
+  ['a missing variable', { query: 'query($id: ID!) { neighborhood(id: $id) { nodes { id } } }' }],
+  ['a variable of the wrong type', { query: 'query($n: Int) { search(text: "iran", first: $n) { id } }', variables: { n: 'many' } }],
+  ['over the cost limit', { query: '{ entities(first: 100) { edges { node { neighbors(first: 100) { neighbors(first: 100) { id } } } } } }' }],
+  ['an unknown operation name', { query: 'query A { stats { entities } }', operationName: 'Z' }],
+  ['a mutation', { query: 'mutation { addAlias(id: "country:iran", alias: "X") { id } }' }],
+  ['introspection', { query: '{ __type(name: "Entity") { name } }' }],
+  ['__typename', { query: '{ stats { __typename entities } }' }],
+];
+
+describe('the runner behind POST /graphql', () => {
+  it.each(CASES)('answers as Apollo does: %s', async (_name, request) => {
+    const fast = await post(request);
+    const apollo = await post({ ...request, extensions: {} });
+    expect(fast.status).toBe(apollo.status);
+    expect(fast.type).toBe(apollo.type);
+    expect(fast.text).toBe(apollo.text);
+  });
+
+  it('sets the CORS headers of an allowed origin, and none for another', async () => {
+    const q = { query: '{ stats { entities } }' };
+    expect((await post(q, { origin: 'http://allowed.example' })).cors).toBe('http://allowed.example');
+    expect((await post(q, { origin: 'http://evil.example' })).cors).toBeNull();
+  });
+
+  it('leaves other Accept headers to Apollo’s negotiation', async () => {
+    const res = await post({ query: '{ stats { entities } }' }, { accept: 'application/graphql-response+json' });
+    expect(res.type).toMatch(/^application\/graphql-response\+json/);
+  });
+});
+
+describe('QueryRunner', () => {
+  const schema = executableSchema();
+  const runner = new QueryRunner({
+    schema,
+    rules: VALIDATION_RULES,
+    maxTokens: LIMITS.tokens,
+    cost: (d, v, o) => queryCost(schema, d, v, o),
+    costLimit: LIMITS.cost,
+    formatError: formatError(() => {}),
+  });
+  const context = () => ({
+    index: seed.service.index,
+    deadline: new Deadline(LIMITS.budgetMs),
+    writer: false,
+    writes: null,
+    documentText: () => null,
+  });
+  const run = (body: unknown) => {
+    const request = plainRequest(body);
+    return request ? runner.run(request, context()) : Promise.resolve(null);
+  };
+
+  it('validates a shape once: documents that differ only in literals share it', async () => {
+    const before = runner.size;
+    const a = await run({ query: '{ entity(name: "Iran") { name relations(first: 2) { totalCount } } }' });
+    const b = await run({ query: '{ entity(name: "Israel") { name relations(first: 9) { totalCount } } }' });
+    expect(JSON.parse(a?.body ?? '{}').data.entity.name).toBe('Iran');
+    expect(JSON.parse(b?.body ?? '{}').data.entity.name).toBe('Israel');
+    expect(runner.size).toBe(before + 1);
+    await run({ query: '{ entity(name: "Iran") { id name relations(first: 2) { totalCount } } }' });
+    expect(runner.size).toBe(before + 2);
+  });
+
+  it('leaves to Apollo what it must word: a literal that does not fit a learned shape, mutations, introspection, bad variables', async () => {
+    await run({ query: '{ search(text: "iran", first: 2) { id } }' });
+    expect(await run({ query: '{ search(text: "iran", first: "two") { id } }' })).toBeNull();
+    expect(await run({ query: '{ search(text: 7, first: 2) { id } }' })).toBeNull();
+    expect(await run({ query: 'mutation { addAlias(id: "country:iran", alias: "X") { id } }' })).toBeNull();
+    expect(await run({ query: '{ __schema { queryType { name } } }' })).toBeNull();
+    expect(await run({ query: 'query($n: Int!) { search(text: "iran", first: $n) { id } }' })).toBeNull();
+    expect(await run({ query: 'query($n: Int!) { search(text: "iran", first: $n) { id } }', variables: { n: 2 } })).not.toBeNull();
+  });
+
+  it('marks only error-free answers cacheable', async () => {
+    expect((await run({ query: '{ stats { entities } }' }))?.cacheable).toBe(true);
+    const bad = await run({ query: '{ search(text: "iran", first: 1000) { id } }' });
+    expect(bad?.cacheable).toBe(false);
+    expect(JSON.parse(bad?.body ?? '{}').errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('takes only {query, variables?, operationName?} bodies', () => {
+    expect(plainRequest({ query: '{ stats { entities } }' })).not.toBeNull();
+    expect(plainRequest({ query: '{ stats { entities } }', extensions: {} })).toBeNull();
+    expect(plainRequest({ query: '' })).toBeNull();
+    expect(plainRequest({ query: '{ a }', variables: [] })).toBeNull();
+    expect(plainRequest([{ query: '{ a }' }])).toBeNull();
+  });
+});

@@ -207,7 +207,13 @@ async function benchApi(): Promise<void> {
       await loadVaried(`${serve.url}/graphql`, (k) => variedGraphql(variedAsk(k, n)), 2, 50, 1_000_000); // warm-up
       varied = await loadVaried(`${serve.url}/graphql`, (k) => variedGraphql(variedAsk(k, n)), seconds, 50, 0);
       // 3. Search one request at a time (a search box): prefixes, whole words, names with a typo.
-      search = await loadVaried(`${serve.url}/graphql`, (k) => variedGraphql({ op: 'search', text: searchText(k, n), first: 5 + (k % 16) }), seconds, 1, 2_000_000);
+      search = await loadVaried(
+        `${serve.url}/graphql`,
+        (k) => variedGraphql({ op: 'search', text: searchText(k, n), first: 5 + (k % 16) }),
+        seconds,
+        1,
+        2_000_000,
+      );
     } finally {
       serve.child.kill();
     }

@@ -64,6 +64,12 @@ export function syntheticName(type: string, i: number): string {
   return `${a} ${b} ${heads?.[i % heads.length] ?? ''}`.trim();
 }
 
+const SYNTHETIC_TYPES = ['person', 'country', 'organization', 'place', 'program'] as const;
+// Constant lists every synthetic entity or relation shares (frozen: nothing may change them in place).
+const NONE = Object.freeze([]) as unknown as never[];
+const ONE_DOCUMENT = Object.freeze(['d']) as unknown as string[];
+const SYNTHETIC_RULES = Object.freeze(['synthetic']) as unknown as string[];
+
 /** A reproducible random graph: n entities, m stated relations (fixed-seed generator). */
 export function syntheticGraph(n: number, m: number): KnowledgeGraph {
   // mulberry32: a small, well-mixed 32-bit generator.
@@ -75,22 +81,21 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const types = ['person', 'country', 'organization', 'place', 'program'] as const;
   const g = createGraph();
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const type = types[i % types.length] as (typeof types)[number];
-    const id = `${type}:${type.charAt(0)}-${String(i).padStart(5, '0')}`;
+    const id = syntheticId(i);
+    const type = id.slice(0, id.indexOf(':')) as 'person' | 'country' | 'organization' | 'place' | 'program';
     ids.push(id);
     g.addNode(id, {
       id,
       type,
       name: syntheticName(type, i),
-      aliases: [],
+      aliases: NONE,
       mentionCount: 1 + (i % 7),
-      documents: ['d'],
+      documents: ONE_DOCUMENT,
       confidence: 0.9,
-      roles: [],
+      roles: NONE,
       iso: null,
       acronym: null,
       eventType: null,
@@ -99,21 +104,25 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
       location: null,
     });
   }
+  // Relation types are a few shared strings and ids are flat strings (join), as a loader interning them would have;
+  // template literals would leave a tree of concatenated strings per relation.
+  const relationTypes = Array.from({ length: 13 }, (_, i) => `related_to_${i}`);
   for (let k = 0; k < m; k++) {
     const s = ids[Math.floor(rand() * n)] as string;
     const t = ids[Math.floor(rand() * n)] as string;
-    const id = `${s}|related_to_${k % 13}|${t}`;
+    const type = relationTypes[k % 13] as string;
+    const id = [s, type, t].join('|');
     if (s === t || g.hasEdge(id)) continue;
     g.addDirectedEdgeWithKey(id, s, t, {
       id,
-      type: `related_to_${k % 13}`,
+      type,
       source: s,
       target: t,
       confidence: 0.5 + (k % 5) / 10,
       weight: 1,
-      evidence: [],
-      rules: ['synthetic'],
-      predicates: [],
+      evidence: NONE,
+      rules: SYNTHETIC_RULES,
+      predicates: NONE,
       modality: null,
       cooccurrence: false,
     });
@@ -123,9 +132,8 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
 
 /** The synthetic entity id of number i (as syntheticGraph makes them). */
 export function syntheticId(i: number): string {
-  const types = ['person', 'country', 'organization', 'place', 'program'] as const;
-  const type = types[i % types.length] as string;
-  return `${type}:${type.charAt(0)}-${String(i).padStart(5, '0')}`;
+  const type = SYNTHETIC_TYPES[i % SYNTHETIC_TYPES.length] as string;
+  return [type, ':', type.charAt(0), '-', String(i).padStart(5, '0')].join('');
 }
 
 /** One request of the varied workload: what to ask, as plain arguments (shared by GraphQL and the bare handler). */

@@ -64,6 +64,8 @@ type Shape = readonly GraphQLInputType[];
 interface Outline {
   key: string;
   literals: ValueNode[];
+  /** The literals that are not strings (limits, flags, enum values): with the shape, all a cost estimate reads. */
+  settings: string[];
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -81,6 +83,7 @@ export function plainRequest(body: unknown): PlainRequest | null {
 
 export class QueryRunner {
   private readonly shapes = new Map<string, Shape>();
+  private readonly costs = new Map<string, number>();
   private readonly rules: readonly ValidationRule[];
 
   constructor(private readonly options: RunnerOptions) {
@@ -109,13 +112,8 @@ export class QueryRunner {
       // What ValuesOfCorrectType checks: the literal parses as the type at its place.
       if (valueFromAST(outline.literals[i], shape[i] as GraphQLInputType) === undefined) return null;
     }
-    let cost: number;
-    try {
-      cost = this.options.cost(document, request.variables, request.operationName);
-    } catch {
-      return null;
-    }
-    if (cost > this.options.costLimit) return null;
+    const cost = this.cost(document, outline, request);
+    if (cost === null || cost > this.options.costLimit) return null;
     const result: ExecutionResult = await execute({
       schema,
       document,
@@ -135,6 +133,29 @@ export class QueryRunner {
       });
     }
     return { status, body: `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`, cacheable: !errors };
+  }
+
+  /**
+   * The cost estimate, kept per shape and non-string values: the estimators read list sizes and, through @include and
+   * @skip, flags; never an id or a name. Null when the estimate fails (Apollo then says why).
+   */
+  private cost(document: DocumentNode, outline: Outline, request: PlainRequest): number | null {
+    let key = `${outline.key}\u0000${outline.settings.join('\u0001')}`;
+    for (const name in request.variables) {
+      const v = request.variables[name];
+      if (typeof v !== 'string') key += `\u0000${name}=${JSON.stringify(v)}`;
+    }
+    const known = this.costs.get(key);
+    if (known !== undefined) return known;
+    let cost: number;
+    try {
+      cost = this.options.cost(document, request.variables, request.operationName);
+    } catch {
+      return null;
+    }
+    if (this.costs.size >= (this.options.maxShapes ?? 2_000) * 4) this.costs.clear();
+    this.costs.set(key, cost);
+    return cost;
   }
 
   /** Validates the first document of a shape and keeps the types its literals must fit; null when it is invalid. */
@@ -194,17 +215,26 @@ export class QueryRunner {
 function outlineOf(document: DocumentNode, operationName: string | null): Outline | null {
   const parts: string[] = [operationName ?? ''];
   const literals: ValueNode[] = [];
+  const settings: string[] = [];
   let operation: OperationDefinitionNode | null = null;
   let operations = 0;
   let ok = true;
 
   const value = (v: ValueNode): void => {
     switch (v.kind) {
+      case Kind.STRING:
+        literals.push(v);
+        parts.push('§');
+        return;
       case Kind.INT:
       case Kind.FLOAT:
-      case Kind.STRING:
-      case Kind.BOOLEAN:
       case Kind.ENUM:
+        settings.push(`${literals.length}=${v.value}`);
+        literals.push(v);
+        parts.push('§');
+        return;
+      case Kind.BOOLEAN:
+        settings.push(`${literals.length}=${v.value}`);
         literals.push(v);
         parts.push('§');
         return;
@@ -292,5 +322,5 @@ function outlineOf(document: DocumentNode, operationName: string | null): Outlin
   for (const d of document.definitions) definition(d);
   const chosen = operation as OperationDefinitionNode | null;
   if (!ok || !chosen || chosen.operation !== 'query' || (operationName === null && operations !== 1)) return null;
-  return { key: parts.join(' '), literals };
+  return { key: parts.join(' '), literals, settings };
 }

@@ -136,6 +136,16 @@ describe('QueryRunner', () => {
     expect(await run({ query: 'query($n: Int!) { search(text: "iran", first: $n) { id } }', variables: { n: 2 } })).not.toBeNull();
   });
 
+  it('keeps cost estimates per shape and limits: a larger limit on a known shape is still refused', async () => {
+    const q = (n: number) => `{ entities(first: 100) { edges { node { neighbors(first: ${n}) { neighbors(first: ${n}) { id } } } } } }`;
+    expect(await run({ query: q(2) })).not.toBeNull();
+    expect(await run({ query: q(100) })).toBeNull();
+    expect(await run({ query: q(2) })).not.toBeNull();
+    const v = 'query($n: Int) { entities(first: 100) { edges { node { neighbors(first: $n) { neighbors(first: $n) { id } } } } } }';
+    expect(await run({ query: v, variables: { n: 2 } })).not.toBeNull();
+    expect(await run({ query: v, variables: { n: 100 } })).toBeNull();
+  });
+
   it('marks only error-free answers cacheable', async () => {
     expect((await run({ query: '{ stats { entities } }' }))?.cacheable).toBe(true);
     const bad = await run({ query: '{ search(text: "iran", first: 1000) { id } }' });

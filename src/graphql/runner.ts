@@ -4,7 +4,9 @@
 // request's GraphQL time, and Apollo's own cache is keyed by the exact text, which a different id or limit misses.
 // Anything else — mutations, introspection, documents that do not parse or validate, bad variables, costs over the
 // limit — gets null and goes through Apollo, so every refusal keeps one wording and one code path.
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import {
+  type ASTNode,
   type DocumentNode,
   type DefinitionNode,
   type DirectiveNode,
@@ -17,12 +19,15 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
+  parseType,
   type SelectionSetNode,
   specifiedRules,
   TypeInfo,
   type TypeNode,
   type ValidationRule,
   type ValueNode,
+  type VariableDefinitionNode,
+  type VariableNode,
   validate,
   valueFromAST,
   visit,
@@ -58,8 +63,15 @@ export interface RunnerOptions {
   maxShapes?: number;
 }
 
-/** The input type at each masked literal of a shape, in the order shapeOf finds them. */
-type Shape = readonly GraphQLInputType[];
+/** A validated shape: the input type at each masked literal (in the order outlineOf finds them) and its compiled form. */
+interface Shape {
+  types: readonly GraphQLInputType[];
+  /** The shape with its literals as variables (LITERAL_PREFIX + position), compiled by graphql-jit; null: graphql-js runs it. */
+  compiled: CompiledQuery | null;
+}
+
+/** Variables standing for a shape's literals; a document whose own variables start so is not compiled. */
+const LITERAL_PREFIX = '__literal';
 
 interface Outline {
   key: string;
@@ -110,17 +122,20 @@ export class QueryRunner {
     if (!shape) return null;
     for (let i = 0; i < outline.literals.length; i++) {
       // What ValuesOfCorrectType checks: the literal parses as the type at its place.
-      if (valueFromAST(outline.literals[i], shape[i] as GraphQLInputType) === undefined) return null;
+      if (valueFromAST(outline.literals[i], shape.types[i] as GraphQLInputType) === undefined) return null;
     }
     const cost = this.cost(document, outline, request);
     if (cost === null || cost > this.options.costLimit) return null;
-    const result: ExecutionResult = await execute({
-      schema,
-      document,
-      contextValue,
-      variableValues: request.variables,
-      operationName: request.operationName,
-    });
+    let result: ExecutionResult;
+    if (shape.compiled) {
+      const variables: Record<string, unknown> = { ...request.variables };
+      outline.literals.forEach((literal, i) => {
+        variables[LITERAL_PREFIX + i] = externalValue(literal);
+      });
+      result = await shape.compiled.query(undefined, contextValue, variables);
+    } else {
+      result = await execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+    }
     // No data at all: the variables were refused before any field ran; Apollo words that (and answers 400).
     if (!('data' in result) || result.data === undefined) return null;
     let status = 200;
@@ -176,13 +191,14 @@ export class QueryRunner {
         },
       }),
     );
-    const shape: GraphQLInputType[] = [];
+    const types: GraphQLInputType[] = [];
     for (const literal of outline.literals) {
       const type = at.get(literal);
       if (!type) return null;
-      shape.push(type);
+      types.push(type);
     }
-    if (this.shapes.size >= (this.options.maxShapes ?? 2_000)) {
+    const shape: Shape = { types, compiled: this.compile(document, outline, types) };
+    if (this.shapes.size >= (this.options.maxShapes ?? 1_000)) {
       const oldest = this.shapes.keys().next().value;
       if (oldest !== undefined) this.shapes.delete(oldest);
     }
@@ -190,9 +206,47 @@ export class QueryRunner {
     return shape;
   }
 
+  /**
+   * The shape compiled by graphql-jit, its literals turned into variables of the types at their places (so one
+   * compiled function serves every document of the shape). Null — graphql-js executes — when the document has more
+   * than one operation (a fragment's literal could not be a variable of each), or graphql-jit declines it.
+   */
+  private compile(document: DocumentNode, outline: Outline, types: readonly GraphQLInputType[]): CompiledQuery | null {
+    const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const operation = operations[0];
+    if (operations.length !== 1 || !operation) return null;
+    if (operation.variableDefinitions?.some((v) => v.variable.name.value.startsWith(LITERAL_PREFIX))) return null;
+    const names = new Map<ASTNode, string>(outline.literals.map((literal, i) => [literal, LITERAL_PREFIX + i]));
+    const variable = (name: string): VariableNode => ({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } });
+    const withVariables = visit(document, {
+      enter(node) {
+        const name = names.get(node);
+        return name === undefined ? undefined : variable(name);
+      },
+      OperationDefinition: {
+        leave(op) {
+          const added: VariableDefinitionNode[] = types.map((type, i) => ({
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: variable(LITERAL_PREFIX + i),
+            type: parseType(String(type)),
+          }));
+          return { ...op, variableDefinitions: [...(op.variableDefinitions ?? []), ...added] };
+        },
+      },
+    });
+    try {
+      const compiled = compileQuery(this.options.schema, withVariables, operation.name?.value, { disablingCapturingStackErrors: true });
+      return isCompiledQuery(compiled) ? compiled : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** What Apollo's normalizeAndFormatErrors does with one error (no stack traces; an `http` extension sets the status). */
   private format(error: GraphQLError): { error: GraphQLFormattedError; status?: number } {
-    const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+    // graphql-jit's errors leave extensions undefined when the thrown error had none.
+    const own = error.extensions as Record<string, unknown> | undefined;
+    const extensions: Record<string, unknown> = { ...own, code: own?.code ?? 'INTERNAL_SERVER_ERROR' };
     let status: number | undefined;
     const http = extensions.http as { status?: unknown } | undefined;
     if (isRecord(http) && (!('status' in http) || typeof http.status === 'number')) {
@@ -204,6 +258,22 @@ export class QueryRunner {
     } catch {
       return { error: { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, status };
     }
+  }
+}
+
+/** A literal as a variable would carry it (the external value, which coercion turns into what the literal gives). */
+function externalValue(literal: ValueNode): unknown {
+  switch (literal.kind) {
+    case Kind.INT:
+      return Number.parseInt(literal.value, 10);
+    case Kind.FLOAT:
+      return Number.parseFloat(literal.value);
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+    case Kind.ENUM:
+      return literal.value;
+    default:
+      return null;
   }
 }
 

@@ -54,6 +54,43 @@ const CASES: [string, { query: string; variables?: Record<string, unknown>; oper
   ],
   ['two operations, one named', { query: 'query A { stats { entities } } query B { stats { documents } }', operationName: 'B' }],
   ['enums and lists', { query: '{ entities(first: 4, filter: { type: COUNTRY }, orderBy: { field: MENTIONS, direction: DESC }) { edges { node { id } } } }' }],
+  [
+    'interfaces and fragments on them',
+    {
+      query:
+        'query($d: ID!) { e: node(id: "country:iran") { __typename id ... on Entity { name aliases roles { title of { id } } } } r: node(id: "person:abbas-araghchi|foreign_minister_of|country:iran") { __typename ... on Relation { type confidence weight rules predicates modality evidence { sentence start end text document { id title } } } } d: node(id: $d) { __typename id } x: node(id: "nope") { id } }',
+      variables: { d: 'seed' },
+    },
+  ],
+  [
+    'traversals',
+    {
+      query:
+        '{ n: neighborhood(id: "country:iran", hops: 1, limit: 100, entityTypes: [PERSON]) { nodes { type } } sp: shortestPath(from: "Abbas Araghchi", to: "Iran", relationTypes: ["foreign_minister_of"], directed: true) { length edges { type } } none: shortestPath(from: "Iran", to: "Abbas Araghchi", relationTypes: ["foreign_minister_of"], directed: true, maxHops: 2) { length } ps: paths(from: "Abbas Araghchi", to: "Hezbollah", maxHops: 4, first: 5) { length usesCooccurrence nodes { id } } }',
+    },
+  ],
+  [
+    'events, timeline, relations with a Float filter',
+    {
+      query:
+        '{ attacks: events(filter: { type: "attack", participant: "Israel" }, first: 20) { edges { node { eventType participants { role entity { id } } } } } timeline(entity: "Iran") { date { value } } relations(filter: { type: "located_in", minConfidence: 0.7 }, first: 100) { type source { id } confidence } }',
+    },
+  ],
+  [
+    'views and documents',
+    {
+      query:
+        '{ stats { documents entities byType { type count } } pr: centrality(metric: PAGERANK, first: 3) { entity { id } score } communities(first: 3) { size members(first: 3) { id } } documents { id title sentences { index text entities { id } } } }',
+    },
+  ],
+  [
+    'pages',
+    {
+      query:
+        '{ entity(name: "Iran") { relations(first: 5) { totalCount pageInfo { endCursor hasNextPage hasPreviousPage startCursor } edges { cursor node { id } } } } }',
+    },
+  ],
+  ['a bad cursor', { query: '{ entities(after: "Zm9v") { totalCount } }' }],
   ['a resolver error (unknown id)', { query: '{ neighborhood(id: "person:nobody-at-all", hops: 1) { nodes { id } } }' }],
   ['a range error', { query: '{ search(text: "iran", first: 1000) { id } }' }],
   ['a null for a nullable argument', { query: '{ entity(id: null, name: "Iran") { id } }' }],

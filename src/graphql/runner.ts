@@ -107,6 +107,13 @@ export class QueryRunner {
     return this.shapes.size;
   }
 
+  /** Of those, the ones graphql-jit compiled. */
+  get compiled(): number {
+    let n = 0;
+    for (const shape of this.shapes.values()) if (shape.compiled) n++;
+    return n;
+  }
+
   /** The answer to a read query, or null: let Apollo answer it. */
   async run(request: PlainRequest, contextValue: unknown): Promise<Answer | null> {
     const { schema } = this.options;

@@ -163,6 +163,16 @@ describe('QueryRunner', () => {
     expect(runner.size).toBe(before + 2);
   });
 
+  it('compiles a single-operation shape with graphql-jit, and leaves one with several operations to graphql-js', async () => {
+    const before = runner.compiled;
+    const one = await run({ query: '{ entity(name: "Iran") { name aliases } }' });
+    expect(runner.compiled).toBe(before + 1);
+    expect(JSON.parse(one?.body ?? '{}').data.entity.name).toBe('Iran');
+    const two = await run({ query: 'query A { entity(name: "Iran") { name } } query B { stats { entities } }', operationName: 'A' });
+    expect(runner.compiled).toBe(before + 1);
+    expect(JSON.parse(two?.body ?? '{}').data.entity.name).toBe('Iran');
+  });
+
   it('leaves to Apollo what it must word: a literal that does not fit a learned shape, mutations, introspection, bad variables', async () => {
     await run({ query: '{ search(text: "iran", first: 2) { id } }' });
     expect(await run({ query: '{ search(text: "iran", first: "two") { id } }' })).toBeNull();

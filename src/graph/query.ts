@@ -1,38 +1,21 @@
-// Read-side operations on the graph: lookups, keyset-paged listings, search, traversals and analytics views.
-import { InvalidInputError, NotFoundError, TimeoutError, UnavailableError } from '../errors.js';
+// GraphIndex, the read side the resolvers call: the graph plus its indexes, lookups and listings; walks, events, names and views live beside it.
+import { InvalidInputError, NotFoundError } from '../errors.js';
 import { nameKey } from '../nlp/slug.js';
 import type { EntityType } from '../nlp/types.js';
 import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { GraphChange } from './build.js';
+import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
+import { compareKeys, keysetPage, type Page, type SortKey } from './paging.js';
+import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
+import { centrality, communities, type GraphStats, stats } from './views.js';
 
-export type Direction = 'out' | 'in' | 'both';
-export type SortKey = (string | number)[];
+export type { EventFilter } from './events.js';
+export { decodeCursor, type Page, type SortKey } from './paging.js';
+export { Deadline, type Direction, type Neighborhood, type Path, type PathResult, type TraversalOptions } from './traverse.js';
 
-export interface Page<T> {
-  items: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  totalCount: () => number;
-}
 export type EntityPage = Page<EntityNode>;
 export type RelationPage = Page<RelationEdge>;
-
-export interface Neighborhood {
-  center: EntityNode;
-  nodes: EntityNode[];
-  edges: RelationEdge[];
-  truncated: boolean;
-}
-
-export interface Path {
-  nodes: EntityNode[];
-  edges: RelationEdge[];
-}
-
-export interface PathResult extends Path {
-  length: number;
-  usesCooccurrence: boolean;
-}
 
 export interface SentenceInfo {
   documentId: string;
@@ -40,14 +23,6 @@ export interface SentenceInfo {
   start: number;
   end: number;
   entities: string[];
-}
-
-export interface TraversalOptions {
-  includeCooccurrence?: boolean;
-  relationTypes?: readonly string[] | null;
-  entityTypes?: readonly EntityType[] | null;
-  directed?: boolean;
-  deadline?: Deadline;
 }
 
 export interface EntityFilter {
@@ -60,103 +35,11 @@ export interface EntityFilter {
 
 export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
 
-export interface EventFilter {
-  type?: string | null;
-  participant?: string | null;
-  location?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
-
-/** A per-request time budget: long loops call check() and stop with TIMEOUT instead of hanging. */
-export class Deadline {
-  private readonly at: number;
-  private count = 0;
-  constructor(private readonly ms: number) {
-    this.at = performance.now() + ms;
-  }
-  check(): void {
-    // Reading the clock is cheap but not free: look on the first step and then every 256.
-    if ((this.count++ & 255) === 0 && performance.now() > this.at) {
-      throw new TimeoutError(`query stopped after its time budget of ${this.ms} ms. Narrow it (smaller hops, maxHops, limit or first).`);
-    }
-  }
-}
-
 /** Case-, accent-, punctuation-, article- and possessive-insensitive comparison key. */
 export const foldKey = (s: string): string =>
   nameKey(s)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '');
-
-const encodeCursor = (order: string, key: SortKey): string => Buffer.from(JSON.stringify({ o: order, k: key }), 'utf8').toString('base64url');
-
-/** Decodes an opaque cursor for this ordering; anything else is a BAD_USER_INPUT error. */
-export function decodeCursor(cursor: string, order: string): SortKey {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value === 'object' && value !== null) {
-      const v = value as { o?: unknown; k?: unknown };
-      if (v.o === order && Array.isArray(v.k) && v.k.every((x) => typeof x === 'string' || typeof x === 'number')) return v.k as SortKey;
-      if (typeof v.o === 'string' && v.o !== order) {
-        throw new InvalidInputError(
-          `query.decodeCursor: this cursor belongs to another ordering ("${v.o}", not "${order}"). Keep orderBy the same while paging.`,
-        );
-      }
-    }
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw error;
-  }
-  throw new InvalidInputError(
-    `query.decodeCursor: "${cursor.slice(0, 40)}" is not a cursor from this API. Pass an endCursor from a previous page, or omit "after".`,
-  );
-}
-
-const compareKeys = (a: SortKey, b: SortKey): number => {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return 0;
-};
-
-/**
- * Keyset paging over items sorted by `keyOf`: a page starts after the cursor's key, so inserts between pages
- * never repeat or skip an item that was there before.
- */
-function keysetPage<T>(sorted: T[], keyOf: (t: T) => SortKey, order: string, matches: (t: T) => boolean, first: number, after: string | null): Page<T> {
-  let lo = 0;
-  if (after !== null) {
-    const key = decodeCursor(after, order);
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareKeys(keyOf(sorted[mid] as T), key) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-  }
-  const items: Page<T>['items'] = [];
-  let k = lo;
-  for (; k < sorted.length && items.length < first; k++) {
-    const t = sorted[k] as T;
-    if (matches(t)) items.push({ cursor: encodeCursor(order, keyOf(t)), node: t });
-  }
-  let hasNextPage = false;
-  for (; k < sorted.length; k++) {
-    if (matches(sorted[k] as T)) {
-      hasNextPage = true;
-      break;
-    }
-  }
-  return { items, hasNextPage, totalCount: () => sorted.filter(matches).length };
-}
-
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Damerau–Levenshtein distance, stopping early above `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -495,53 +378,19 @@ export class GraphIndex {
 
   /** Who took part in an event, and how (agents, targets, …; the place as "location"). */
   participants(eventId: string): { entity: EntityNode; role: string }[] {
-    const out: { entity: EntityNode; role: string }[] = [];
-    for (const e of this.relationsOf(eventId, 'both')) {
-      if (e.target === eventId && e.type.endsWith('_of')) out.push({ entity: this.node(e.source), role: e.type.slice(0, -3) });
-      else if (e.source === eventId && e.type === 'located_in') out.push({ entity: this.node(e.target), role: 'location' });
-    }
-    return out.sort((a, b) => (a.role + a.entity.id < b.role + b.entity.id ? -1 : 1));
-  }
-
-  private static eventKey(n: EntityNode): SortKey {
-    const value = n.date?.value ?? '';
-    return [value ? 0 : 1, value, n.id];
+    return participants(this, eventId);
   }
 
   /** Events an entity takes part in (or that happened there), in date order. */
   eventsOf(id: string): EntityNode[] {
-    const out = new Map<string, EntityNode>();
-    for (const e of this.relationsOf(id, 'both')) {
-      const other = e.source === id ? e.target : e.source;
-      const n = this.node(other);
-      if (n.type === 'event') out.set(other, n);
-    }
-    return [...out.values()].sort((a, b) => compareKeys(GraphIndex.eventKey(a), GraphIndex.eventKey(b)));
+    return eventsOf(this, id);
   }
 
   events(filter: EventFilter, order: 'date' | 'id', first: number, after: string | null): EntityPage {
     const participant = filter.participant ? this.resolve(filter.participant, 'events.filter.participant').id : null;
     const location = filter.location ? this.resolve(filter.location, 'events.filter.location').id : null;
-    const checkDate = (d: string | null | undefined, name: string): string | null => {
-      if (!d) return null;
-      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new InvalidInputError(`events.filter.${name}: "${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.`);
-      return d;
-    };
-    const from = checkDate(filter.from, 'from');
-    const to = checkDate(filter.to, 'to');
-    const involved = participant ? new Set(this.eventsOf(participant).map((n) => n.id)) : null;
-    const matches = (n: EntityNode): boolean => {
-      if (n.type !== 'event') return false;
-      if (filter.type && n.eventType !== filter.type) return false;
-      if (involved && !involved.has(n.id)) return false;
-      if (location && n.location !== location) return false;
-      const v = n.date?.value ?? null;
-      if ((from || to) && !v) return false;
-      if (from && v && v.slice(0, from.length) < from) return false;
-      if (to && v && v.slice(0, to.length) > to) return false;
-      return true;
-    };
-    const key = order === 'date' ? GraphIndex.eventKey : (n: EntityNode): SortKey => [n.id];
+    const matches = eventMatcher(this, filter, participant, location);
+    const key = order === 'date' ? eventKey : (n: EntityNode): SortKey => [n.id];
     const cacheKey = `events:${order}`;
     let sorted = this.sorted.get(cacheKey);
     if (!sorted) {
@@ -554,50 +403,9 @@ export class GraphIndex {
     return keysetPage(sorted, key, `events-${order}`, matches, first, after);
   }
 
-  private neighbourEdges(at: string, options: TraversalOptions): { edge: RelationEdge; other: string }[] {
-    const direction: Direction = options.directed ? 'out' : 'both';
-    const out: { edge: RelationEdge; other: string }[] = [];
-    for (const e of this.relationsOf(at, direction, options)) {
-      const other = e.source === at ? e.target : e.source;
-      if (options.entityTypes && options.entityTypes.length > 0 && !options.entityTypes.includes(this.node(other).type)) continue;
-      out.push({ edge: e, other });
-    }
-    return out;
-  }
-
   /** Breadth-first, ignoring direction, up to `hops` away and `limit` nodes. */
   neighborhood(id: string, hops: number, limit: number, options: TraversalOptions = {}): Neighborhood {
-    const center = this.node(id);
-    const seen = new Set<string>([id]);
-    let frontier = [id];
-    let truncated = false;
-    for (let h = 0; h < hops && frontier.length > 0 && !truncated; h++) {
-      const next: string[] = [];
-      for (const at of frontier) {
-        for (const { other } of this.neighbourEdges(at, { ...options, directed: false })) {
-          options.deadline?.check();
-          if (seen.has(other)) continue;
-          if (seen.size >= limit) {
-            truncated = true;
-            break;
-          }
-          seen.add(other);
-          next.push(other);
-        }
-        if (truncated) break;
-      }
-      frontier = next;
-    }
-    const edges: RelationEdge[] = [];
-    for (const n of seen) {
-      for (const e of this.relationsOf(n, 'out', options)) {
-        options.deadline?.check();
-        if (seen.has(e.target)) edges.push(e);
-      }
-    }
-    edges.sort(byId);
-    const nodes = [...seen].sort().map((n) => this.node(n));
-    return { center, nodes, edges, truncated };
+    return neighborhood(this, id, hops, limit, options);
   }
 
   /**
@@ -605,96 +413,12 @@ export class GraphIndex {
    * only when they do not connect the two within maxHops are co-occurrence edges allowed.
    */
   shortestPath(from: string, to: string, maxHops: number, options: TraversalOptions = {}): Path | null {
-    const stated = this.bfsPath(from, to, maxHops, { ...options, includeCooccurrence: false });
-    if (stated || options.includeCooccurrence === false) return stated;
-    return this.bfsPath(from, to, maxHops, { ...options, includeCooccurrence: true });
-  }
-
-  private bfsPath(from: string, to: string, maxHops: number, options: TraversalOptions): Path | null {
-    if (from === to) return { nodes: [this.node(from)], edges: [] };
-    const parent = new Map<string, { prev: string; edge: RelationEdge }>();
-    const seen = new Set<string>([from]);
-    let frontier = [from];
-    for (let h = 0; h < maxHops && frontier.length > 0; h++) {
-      const next: string[] = [];
-      for (const at of frontier) {
-        for (const { edge, other } of this.neighbourEdges(at, options)) {
-          options.deadline?.check();
-          if (seen.has(other)) continue;
-          seen.add(other);
-          parent.set(other, { prev: at, edge });
-          if (other === to) return this.unwind(from, to, parent);
-          next.push(other);
-        }
-      }
-      frontier = next;
-    }
-    return null;
-  }
-
-  private unwind(from: string, to: string, parent: Map<string, { prev: string; edge: RelationEdge }>): Path {
-    const nodes: EntityNode[] = [this.node(to)];
-    const edges: RelationEdge[] = [];
-    let at = to;
-    while (at !== from) {
-      const p = parent.get(at) as { prev: string; edge: RelationEdge };
-      edges.unshift(p.edge);
-      nodes.unshift(this.node(p.prev));
-      at = p.prev;
-    }
-    return { nodes, edges };
+    return shortestPath(this, from, to, maxHops, options);
   }
 
   /** Simple paths of stated relations up to maxHops, shortest first (then by edge ids), at most `first`. */
   paths(from: string, to: string, maxHops: number, first: number, options: TraversalOptions = {}): Path[] {
-    const found: { nodes: string[]; edges: RelationEdge[] }[] = [];
-    const onPath = new Set<string>([from]);
-    const nodes = [from];
-    const edges: RelationEdge[] = [];
-    // Depth-limited DFS; each level only expands nodes that can still reach `to` in the hops left.
-    const distanceTo = this.distancesFrom(to, maxHops, options);
-    const walk = (at: string): void => {
-      if (found.length >= first * 20) return;
-      for (const { edge, other } of this.neighbourEdges(at, { ...options, directed: false })) {
-        options.deadline?.check();
-        if (onPath.has(other)) continue;
-        const left = maxHops - edges.length - 1;
-        const d = distanceTo.get(other);
-        if (d === undefined || d > left) continue;
-        edges.push(edge);
-        nodes.push(other);
-        if (other === to) found.push({ nodes: [...nodes], edges: [...edges] });
-        else {
-          onPath.add(other);
-          walk(other);
-          onPath.delete(other);
-        }
-        edges.pop();
-        nodes.pop();
-      }
-    };
-    if (from !== to) walk(from);
-    found.sort((a, b) => a.edges.length - b.edges.length || (a.edges.map((e) => e.id).join() < b.edges.map((e) => e.id).join() ? -1 : 1));
-    return found.slice(0, first).map((p) => ({ nodes: p.nodes.map((n) => this.node(n)), edges: p.edges }));
-  }
-
-  private distancesFrom(start: string, maxHops: number, options: TraversalOptions): Map<string, number> {
-    const dist = new Map<string, number>([[start, 0]]);
-    let frontier = [start];
-    for (let h = 1; h <= maxHops && frontier.length > 0; h++) {
-      const next: string[] = [];
-      for (const at of frontier) {
-        for (const { other } of this.neighbourEdges(at, { ...options, directed: false })) {
-          options.deadline?.check();
-          if (!dist.has(other)) {
-            dist.set(other, h);
-            next.push(other);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return dist;
+    return paths(this, from, to, maxHops, first, options);
   }
 
   sentences(documentId: string): SentenceInfo[] {
@@ -709,58 +433,15 @@ export class GraphIndex {
     }));
   }
 
-  private requireAnalytics(): AnalyticsResult {
-    if (this.analytics) return this.analytics;
-    if (this.analyticsError) throw new UnavailableError(`analytics failed: ${this.analyticsError}`);
-    throw new UnavailableError('analytics are still being computed for this graph; retry in a moment.');
-  }
-
   centrality(metric: 'degree' | 'pagerank' | 'betweenness', type: EntityType | null, first: number): { entity: EntityNode; score: number }[] {
-    let scores: Record<string, number>;
-    if (metric === 'degree') {
-      scores = {};
-      this.graph.forEachNode((id, n) => {
-        if (n.type !== 'event') scores[id] = this.degree(id);
-      });
-    } else {
-      const a = this.requireAnalytics();
-      const picked = metric === 'pagerank' ? a.pagerank : a.betweenness;
-      if (!picked) throw new UnavailableError(`betweenness is not computed for graphs this large (${this.graph.order} nodes). Use PAGERANK or DEGREE.`);
-      scores = picked;
-    }
-    return Object.entries(scores)
-      .filter(([id]) => this.hasNode(id) && (!type || this.node(id).type === type))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, first)
-      .map(([id, score]) => ({ entity: this.node(id), score }));
+    return centrality(this, metric, type, first);
   }
 
   communities(first: number): CommunityInfo[] {
-    const a = this.requireAnalytics();
-    const groups = new Map<number, string[]>();
-    for (const [id, c] of Object.entries(a.communities)) {
-      if (!this.hasNode(id)) continue;
-      groups.set(c, [...(groups.get(c) ?? []), id]);
-    }
-    return [...groups.entries()]
-      .map(([id, members]) => ({ id, members: members.sort((x, y) => this.node(y).mentionCount - this.node(x).mentionCount || (x < y ? -1 : 1)) }))
-      .sort((x, y) => y.members.length - x.members.length || x.id - y.id)
-      .slice(0, first);
+    return communities(this, first);
   }
 
-  stats(): { documents: number; entities: number; relations: number; cooccurrences: number; byType: { type: EntityType; count: number }[] } {
-    const counts = new Map<EntityType, number>();
-    this.graph.forEachNode((_id, n) => counts.set(n.type, (counts.get(n.type) ?? 0) + 1));
-    let cooccurrences = 0;
-    this.graph.forEachEdge((_k, e) => {
-      if (e.cooccurrence) cooccurrences++;
-    });
-    return {
-      documents: this.documents.length,
-      entities: this.graph.order,
-      relations: this.graph.size - cooccurrences,
-      cooccurrences,
-      byType: [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([type, count]) => ({ type, count })),
-    };
+  stats(): GraphStats {
+    return stats(this, this.documents.length);
   }
 }

@@ -33,13 +33,15 @@ export function decodeCursor(cursor: string, order: string): SortKey {
 }
 
 export const compareKeys = (a: SortKey, b: SortKey): number => {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
     if (x === y) continue;
     if (x === undefined) return -1;
     if (y === undefined) return 1;
     if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : 1;
     return String(x) < String(y) ? -1 : 1;
   }
   return 0;
@@ -95,4 +97,41 @@ export function keysetPage<T>(
     }
   }
   return { items, hasNextPage, totalCount: total ?? (() => sorted.filter(matches).length) };
+}
+
+/**
+ * The same page as keysetPage gives over the whole sorted listing, picked out of an unsorted handful: the `first`
+ * matching items with the smallest keys after the cursor. Costs one key per item, not a sort of the listing, and
+ * does not care how the items cluster in it.
+ */
+export function keysetSelect<T>(
+  items: readonly T[],
+  keyOf: (t: T) => SortKey,
+  order: string,
+  matches: (t: T) => boolean,
+  first: number,
+  after: string | null,
+): Page<T> {
+  const from = after !== null ? decodeCursor(after, order) : null;
+  // Ascending by key, at most first + 1 (the one past the page says there is a next page).
+  const best: { t: T; k: SortKey }[] = [];
+  let count = 0;
+  for (const t of items) {
+    if (!matches(t)) continue;
+    count++;
+    const k = keyOf(t);
+    if (from && compareKeys(k, from) <= 0) continue;
+    if (best.length > first && compareKeys(k, (best[best.length - 1] as { k: SortKey }).k) >= 0) continue;
+    best.splice(
+      lowerBoundBy(best, (x) => x.k, k),
+      0,
+      { t, k },
+    );
+    if (best.length > first + 1) best.pop();
+  }
+  return {
+    items: best.slice(0, first).map((x) => ({ cursor: encodeCursor(order, x.k), node: x.t })),
+    hasNextPage: best.length > first,
+    totalCount: () => count,
+  };
 }

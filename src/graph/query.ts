@@ -1,16 +1,17 @@
 // GraphIndex, the read side the resolvers call: the graph plus its indexes, lookups and listings; walks, events, names and views live beside it.
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import { nameKey } from '../nlp/slug.js';
 import type { EntityType } from '../nlp/types.js';
 import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { GraphChange } from './build.js';
 import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
-import { compareKeys, keysetPage, type Page, type SortKey } from './paging.js';
+import { foldKey, NameIndex } from './names.js';
+import { compareKeys, keysetPage, keysetSelect, type Page, type SortKey } from './paging.js';
 import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
 import { centrality, communities, type GraphStats, stats } from './views.js';
 
 export type { EventFilter } from './events.js';
+export { foldKey } from './names.js';
 export { decodeCursor, type Page, type SortKey } from './paging.js';
 export { Deadline, type Direction, type Neighborhood, type Path, type PathResult, type TraversalOptions } from './traverse.js';
 
@@ -35,48 +36,12 @@ export interface EntityFilter {
 
 export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
 
-/** Case-, accent-, punctuation-, article- and possessive-insensitive comparison key. */
-export const foldKey = (s: string): string =>
-  nameKey(s)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '');
+/** Up to this share of all entities, nameContains matches are paged on their own; more are met in the full listing. */
+const DENSE_MATCH = 1 / 8;
 
-/** Damerau–Levenshtein distance, stopping early above `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
-/** Typos allowed in a word of this length: none below 4 letters, one up to 7, two from 8. */
-const typosFor = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
-
-/** Every query word matches some word of the name: as a prefix, or within its typo allowance. */
-function fuzzyWords(nameWords: string[], queryWords: string[]): boolean {
-  return queryWords.every((qw) => {
-    const t = typosFor(qw);
-    return nameWords.some((w) => w.startsWith(qw) || (t > 0 && editDistance(w, qw, t) <= t));
-  });
-}
-
-/** One document added to the graph in place: what changed (build.ts addExtraction), the touched entities as they were. */
+/** One document added to the graph in place: what changed (build.ts addExtraction) and the document. */
 export interface IndexUpdate {
   change: GraphChange;
-  before: Map<string, EntityNode>;
   document: DocumentInfo;
 }
 
@@ -90,8 +55,8 @@ export class GraphIndex {
   /** Set when the analytics worker finishes; null until then. */
   analytics: AnalyticsResult | null = null;
   analyticsError: string | null = null;
-  private readonly byAlias: Map<string, string[]> = new Map();
-  private readonly bySurname: Map<string, string[]> = new Map();
+  /** Names, aliases and acronyms: exact lookups, search and nameContains. */
+  private readonly names: NameIndex;
   private readonly documentsById: Map<string, DocumentInfo>;
   private readonly sorted: Map<string, EntityNode[]> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
@@ -104,8 +69,7 @@ export class GraphIndex {
       // Take over the previous index's structures (it is not used again) and bring them up to date.
       const p = from.previous;
       this.documentsById = p.documentsById;
-      this.byAlias = p.byAlias;
-      this.bySurname = p.bySurname;
+      this.names = p.names;
       this.sorted = p.sorted;
       this.statedDegree = p.statedDegree;
       this.adjacencyCache = p.adjacencyCache;
@@ -121,8 +85,7 @@ export class GraphIndex {
       this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
       this.statedDegree.set(e.target, (this.statedDegree.get(e.target) ?? 0) + 1);
     });
-    for (const id of graph.nodes()) this.addNames(id, graph.getNodeAttributes(id));
-    for (const list of [...this.byAlias.values(), ...this.bySurname.values()]) this.sortNames(list);
+    this.names = new NameIndex(graph);
   }
 
   /** The index after one more document was added to the graph in place (pipeline.addToIndex). */
@@ -134,7 +97,7 @@ export class GraphIndex {
     return new GraphIndex(this.graph, documents, { previous: this, update });
   }
 
-  private apply({ change, before, document }: IndexUpdate): void {
+  private apply({ change, document }: IndexUpdate): void {
     this.documentsById.set(document.id, document);
     for (const key of change.newEdges) {
       const e = this.edge(key);
@@ -146,14 +109,8 @@ export class GraphIndex {
       const e = this.edge(key);
       for (const end of [e.source, e.target]) for (const direction of ['out', 'in', 'both']) this.adjacencyCache.delete(`${direction}|${end}`);
     }
-    // Names: out with the old forms, in with the new, and the lists touched sorted again.
-    const touched = new Set<string[]>();
-    for (const id of change.nodes) {
-      const old = before.get(id);
-      if (old) this.removeNames(id, old);
-    }
-    for (const id of change.nodes) for (const list of this.addNames(id, this.node(id))) touched.add(list);
-    for (const list of touched) this.sortNames(list);
+    // Names: the touched entities are filed again under their current names, aliases and acronym.
+    this.names.apply(change.nodes);
     // Sorted listings: the touched entities leave and come back at their new place.
     for (const [key, list] of this.sorted) {
       const [field, descending] = key.split(':') as [EntityOrderField, string];
@@ -173,49 +130,6 @@ export class GraphIndex {
       }
       this.sorted.set(key, kept);
     }
-  }
-
-  private nameForms(n: EntityNode): { forms: Set<string>; surname: string | null } {
-    const forms = new Set([n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])].map(foldKey).filter(Boolean));
-    const words = foldKey(n.name).split(' ');
-    return { forms, surname: n.type === 'person' && words.length >= 2 ? (words.at(-1) as string) : null };
-  }
-
-  /** Files an entity under every form of its name (and a person under the surname); returns the lists it joined. */
-  private addNames(id: string, n: EntityNode): string[][] {
-    const { forms, surname } = this.nameForms(n);
-    const joined: string[][] = [];
-    const file = (map: Map<string, string[]>, key: string): void => {
-      let list = map.get(key);
-      if (!list) {
-        list = [];
-        map.set(key, list);
-      }
-      if (!list.includes(id)) list.push(id);
-      joined.push(list);
-    };
-    for (const form of forms) file(this.byAlias, form);
-    // A person is also found by surname alone ("Petrov" for "Ivan Petrov") when no name or alias matches.
-    if (surname !== null) file(this.bySurname, surname);
-    return joined;
-  }
-
-  private removeNames(id: string, n: EntityNode): void {
-    const { forms, surname } = this.nameForms(n);
-    const drop = (map: Map<string, string[]>, key: string): void => {
-      const list = map.get(key);
-      if (!list) return;
-      const i = list.indexOf(id);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) map.delete(key);
-    };
-    for (const form of forms) drop(this.byAlias, form);
-    if (surname !== null) drop(this.bySurname, surname);
-  }
-
-  /** Most-mentioned first, so "Doe" finds the person before a rarely named namesake. */
-  private sortNames(list: string[]): void {
-    list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
   }
 
   node(id: string): EntityNode {
@@ -242,9 +156,8 @@ export class GraphIndex {
   findEntity(ref: { id?: string | null; name?: string | null }): EntityNode | null {
     if (ref.id) return this.graph.hasNode(ref.id) ? this.node(ref.id) : null;
     if (ref.name) {
-      const key = foldKey(ref.name);
-      const ids = this.byAlias.get(key) ?? this.bySurname.get(key);
-      return ids?.[0] ? this.node(ids[0]) : null;
+      const id = this.names.find(ref.name);
+      return id === null ? null : this.node(id);
     }
     throw new InvalidInputError('query.entity: give an id or a name, for example entity(name: "Iran").');
   }
@@ -261,10 +174,12 @@ export class GraphIndex {
     let list = this.sorted.get(key);
     if (!list) {
       const keyOf = this.entityKey(field, descending);
+      // Each key computed once, not once per comparison.
       list = this.graph
         .nodes()
-        .map((id) => this.node(id))
-        .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+        .map((id) => ({ n: this.node(id), k: keyOf(this.node(id)) }))
+        .sort((a, b) => compareKeys(a.k, b.k))
+        .map((x) => x.n);
       this.sorted.set(key, list);
     }
     return list;
@@ -275,7 +190,7 @@ export class GraphIndex {
     switch (field) {
       case 'name':
         // Descending by name: keyset on the negated code points would be awkward, so name order is ascending only.
-        return (n) => [foldKey(n.name), n.id];
+        return (n) => [this.names.foldedName(n.id), n.id];
       case 'mentions':
         return (n) => [sign * n.mentionCount, n.id];
       case 'degree':
@@ -286,44 +201,39 @@ export class GraphIndex {
   }
 
   listEntities(filter: EntityFilter, order: { field: EntityOrderField; descending: boolean }, first: number, after: string | null): EntityPage {
-    const needle = filter.nameContains ? foldKey(filter.nameContains) : null;
-    const matches = (n: EntityNode): boolean => {
+    const other = (n: EntityNode): boolean => {
       if (filter.type && n.type !== filter.type) return false;
       if (filter.document && !n.documents.includes(filter.document)) return false;
       if (filter.minMentions && n.mentionCount < filter.minMentions) return false;
       if (filter.minDegree && this.degree(n.id) < filter.minDegree) return false;
-      if (needle && ![n.name, ...n.aliases].some((a) => foldKey(a).includes(needle))) return false;
       return true;
     };
     const descending = order.descending && order.field !== 'name' && order.field !== 'id';
     const orderName = `${order.field}${descending ? '-desc' : ''}`;
-    return keysetPage(this.sortedBy(order.field, descending), this.entityKey(order.field, descending), orderName, matches, first, after);
+    const keyOf = this.entityKey(order.field, descending);
+    const needle = filter.nameContains ? foldKey(filter.nameContains) : '';
+    if (!needle) return keysetPage(this.sortedBy(order.field, descending), keyOf, orderName, other, first, after);
+    const listed = this.names.containing(needle);
+    if (listed === null || listed.count > this.graph.order * DENSE_MATCH) {
+      // So many names hold the needle that the listing meets them every few steps: test them as they come.
+      const matches =
+        listed === null ? (n: EntityNode): boolean => other(n) && this.names.nameContains(n.id, needle) : (n: EntityNode) => listed.has(n.id) && other(n);
+      return keysetPage(this.sortedBy(order.field, descending), keyOf, orderName, matches, first, after);
+    }
+    // Fewer: pick the page out of them (same keys, so the same cursors as paging the whole listing).
+    return keysetSelect(
+      listed.ids().map((id) => this.node(id)),
+      keyOf,
+      orderName,
+      other,
+      first,
+      after,
+    );
   }
 
   /** Ranked: exact name or alias, prefix, word, substring, then near misses (one or two typos); ties by mentions, then id. */
   search(text: string, types: readonly EntityType[] | null, first: number): EntityNode[] {
-    const q = foldKey(text);
-    if (!q) throw new InvalidInputError('query.search: the search text is empty. Give at least one letter or digit.');
-    const qWords = q.split(' ');
-    const scored: { id: string; score: number }[] = [];
-    this.graph.forEachNode((id, n) => {
-      if (types && types.length > 0 && !types.includes(n.type)) return;
-      let score = 0;
-      for (const form of [n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])]) {
-        const f = foldKey(form);
-        let s = 0;
-        if (f === q) s = 5;
-        else if (f.startsWith(q)) s = 4;
-        else if (f.split(' ').includes(q)) s = 3;
-        else if (f.includes(q)) s = 2;
-        else if (fuzzyWords(f.split(' '), qWords)) s = 1;
-        if (s > score) score = s;
-        if (score === 5) break;
-      }
-      if (score > 0) scored.push({ id, score });
-    });
-    scored.sort((a, b) => b.score - a.score || this.node(b.id).mentionCount - this.node(a.id).mentionCount || (a.id < b.id ? -1 : 1));
-    return scored.slice(0, first).map((s) => this.node(s.id));
+    return this.names.search(text, types, first).map((id) => this.node(id));
   }
 
   private edgeAllowed(e: RelationEdge, options: TraversalOptions): boolean {

@@ -1,0 +1,646 @@
+// The name index: entities by exact name or alias, prefix, word, substring and near miss, ranked as search() promises, kept up to date in place.
+import { InvalidInputError } from '../errors.js';
+import { nameKey } from '../nlp/slug.js';
+import { ENTITY_TYPES, type EntityType } from '../nlp/types.js';
+import type { EntityNode, KnowledgeGraph } from './model.js';
+
+/** The entities a nameContains needle picks out. */
+export interface NameMatches {
+  count: number;
+  has(id: string): boolean;
+  ids(): string[];
+}
+
+/** Case-, accent-, punctuation-, article- and possessive-insensitive comparison key. */
+export const foldKey = (s: string): string =>
+  nameKey(s)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
+
+/** Typos allowed in a query word of this length: none below 4 letters, one up to 7, two from 8. */
+export const typosFor = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
+
+/**
+ * Form numbers in ascending order. Lists start as plain arrays (cheap when short, which most are) and long ones
+ * are packed into Int32Array after a build; a packed list that grows again goes back to an array.
+ */
+type Postings = number[] | Int32Array;
+
+/** Form flags: the folded name itself (a person's surname is read from it), and a name or alias (not only the acronym). */
+const NAME = 1;
+const NAME_OR_ALIAS = 2;
+
+/** Search tiers, best first: exact form, prefix of a form, a whole word, a substring, every query word near a word. */
+const EXACT = 5;
+const PREFIX = 4;
+const WORD = 3;
+const SUBSTRING = 2;
+
+/** Over this share of entities, a short nameContains needle is tested entity by entity instead of listed. */
+const DENSE = 1 / 4;
+
+/** The tail (forms added in place since the last build) is folded into a rebuild past this share of the built forms. */
+const TAIL_SHARE = 1 / 4;
+
+/** One bit per entity type: each list of forms knows which types it holds, so a type filter skips lists of others. */
+const TYPE_BIT = new Map<EntityType, number>(ENTITY_TYPES.map((t, i) => [t, 1 << i]));
+const ALL_TYPES = (1 << ENTITY_TYPES.length) - 1;
+
+const byRank = (a: EntityNode, b: EntityNode): number => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** An ascending stream of form numbers; -1 when done. */
+interface Cursor {
+  next(): number;
+  /** Skips to the first form number not below `min`. */
+  seek(min: number): void;
+}
+
+/** First position at or after `from` whose value is not below `value` (galloping, then binary search). */
+function gallop(list: Postings, from: number, value: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = from;
+  while (hi < list.length && (list[hi] as number) < value) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > list.length) hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const EMPTY: Cursor = { next: () => -1, seek: () => {} };
+
+/** Forms in every list: driven by the shortest, the others galloped to. */
+class IntersectCursor implements Cursor {
+  private readonly pos: number[];
+  constructor(private readonly lists: Postings[]) {
+    lists.sort((a, b) => a.length - b.length);
+    this.pos = lists.map(() => 0);
+  }
+  next(): number {
+    const lists = this.lists;
+    const pos = this.pos;
+    const driver = lists[0] as Postings;
+    outer: while ((pos[0] as number) < driver.length) {
+      const v = driver[pos[0] as number] as number;
+      pos[0] = (pos[0] as number) + 1;
+      for (let k = 1; k < lists.length; k++) {
+        const list = lists[k] as Postings;
+        const p = gallop(list, pos[k] as number, v);
+        pos[k] = p;
+        if (p >= list.length) {
+          pos[0] = driver.length;
+          return -1;
+        }
+        if (list[p] !== v) continue outer;
+      }
+      return v;
+    }
+    return -1;
+  }
+  seek(min: number): void {
+    this.pos[0] = gallop(this.lists[0] as Postings, this.pos[0] as number, min);
+  }
+}
+
+/** Forms in any list, each once: a k-way merge over a binary heap of lists. */
+class UnionCursor implements Cursor {
+  private readonly pos: number[];
+  private heap: number[] = [];
+  private last = -1;
+  constructor(private readonly lists: Postings[]) {
+    this.pos = lists.map(() => 0);
+    this.heapify();
+  }
+  private head(i: number): number {
+    return (this.lists[i] as Postings)[this.pos[i] as number] as number;
+  }
+  private heapify(): void {
+    this.heap = [];
+    for (let i = 0; i < this.lists.length; i++) if ((this.pos[i] as number) < (this.lists[i] as Postings).length) this.heap.push(i);
+    for (let k = (this.heap.length >> 1) - 1; k >= 0; k--) this.down(k);
+  }
+  private down(k: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const item = heap[k] as number;
+    const value = this.head(item);
+    for (;;) {
+      let c = 2 * k + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.head(heap[c + 1] as number) < this.head(heap[c] as number)) c++;
+      if (this.head(heap[c] as number) >= value) break;
+      heap[k] = heap[c] as number;
+      k = c;
+    }
+    heap[k] = item;
+  }
+  next(): number {
+    const heap = this.heap;
+    while (heap.length > 0) {
+      const i = heap[0] as number;
+      const v = this.head(i);
+      this.pos[i] = (this.pos[i] as number) + 1;
+      if ((this.pos[i] as number) >= (this.lists[i] as Postings).length) {
+        const lastItem = heap.pop() as number;
+        if (heap.length > 0) heap[0] = lastItem;
+      }
+      if (heap.length > 0) this.down(0);
+      if (v !== this.last) {
+        this.last = v;
+        return v;
+      }
+    }
+    return -1;
+  }
+  seek(min: number): void {
+    for (let i = 0; i < this.lists.length; i++) this.pos[i] = gallop(this.lists[i] as Postings, this.pos[i] as number, min);
+    this.heapify();
+  }
+}
+
+/** The best `size` entity numbers offered so far, best first, under the index's rank order. */
+class TopK {
+  readonly items: number[] = [];
+  constructor(
+    private readonly size: number,
+    private readonly better: (a: number, b: number) => boolean,
+  ) {}
+  get full(): boolean {
+    return this.items.length >= this.size;
+  }
+  /** The worst kept, when full: nothing not better than it can get in. */
+  get worst(): number {
+    return this.items[this.items.length - 1] as number;
+  }
+  wouldTake(e: number): boolean {
+    return !this.full || this.better(e, this.worst);
+  }
+  offer(e: number): void {
+    if (!this.wouldTake(e) || this.items.includes(e)) return;
+    let i = this.items.length;
+    this.items.push(e);
+    while (i > 0 && this.better(e, this.items[i - 1] as number)) {
+      this.items[i] = this.items[i - 1] as number;
+      i--;
+    }
+    this.items[i] = e;
+    if (this.items.length > this.size) this.items.pop();
+  }
+}
+
+function append(map: Map<string, Postings>, masks: Map<string, number>, key: string, form: number, bit: number): boolean {
+  masks.set(key, (masks.get(key) ?? 0) | bit);
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [form]);
+    return true;
+  }
+  if (list[list.length - 1] === form) return false;
+  if (Array.isArray(list)) list.push(form);
+  else {
+    const grown = Array.from(list);
+    grown.push(form);
+    map.set(key, grown);
+  }
+  return false;
+}
+
+/** First position in `sorted` (form numbers ordered by their text) whose text is not below `q`. */
+function lowerBoundText(sorted: ArrayLike<number>, text: readonly string[], q: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((text[sorted[mid] as number] as string) < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The positions of `sorted` whose text starts with `q` (exactly equals it when `exact`). */
+function textRange(sorted: ArrayLike<number>, text: readonly string[], q: string, exact: boolean): [number, number] {
+  const lo = lowerBoundText(sorted, text, q);
+  let l = lo;
+  let hi = sorted.length;
+  while (l < hi) {
+    const mid = (l + hi) >>> 1;
+    const t = text[sorted[mid] as number] as string;
+    if (exact ? t === q : t.startsWith(q)) l = mid + 1;
+    else hi = mid;
+  }
+  return [lo, l];
+}
+
+/**
+ * Every name, alias and acronym of the graph's entities, folded (foldKey), and indexed four ways: sorted (exact and
+ * prefix), by word (whole words, and the vocabulary near misses are looked up in), by trigram (substrings) and by
+ * entity. Entities are numbered in rank order (most mentioned first, then id) and their forms numbered in entity
+ * order, so every list of forms is also in rank order: a search stops at the first `first` answers of a tier instead
+ * of ranking every match. An entity changed in place gets a new number at the end (the tail, ranked when read);
+ * its old number goes dead, and a rebuild folds the tail in once it grows past a quarter of the index.
+ */
+export class NameIndex {
+  private ids: (string | null)[] = [];
+  private types: EntityType[] = [];
+  private numberOf = new Map<string, number>();
+  /** Entity e's forms are firstForm[e] up to firstForm[e + 1] (or the end). */
+  private firstForm: number[] = [];
+  private formText: string[] = [];
+  private formOwner: number[] = [];
+  private formFlags: number[] = [];
+  private words = new Map<string, Postings>();
+  private trigrams = new Map<string, Postings>();
+  /** The types each word's and each trigram's forms belong to (bits of TYPE_BIT; may hold a type no longer there). */
+  private wordTypes = new Map<string, number>();
+  private trigramTypes = new Map<string, number>();
+  /** Forms of one or two characters: no trigram holds them. */
+  private shortForms: number[] = [];
+  /** Every word of every form, sorted: prefix ranges and the near-miss walk run over it. */
+  private vocabulary: string[] = [];
+  /** Built forms ordered by text; forms added since, the same way. */
+  private sorted: Int32Array = new Int32Array(0);
+  private tailSorted: number[] = [];
+  private builtEntities = 0;
+  private builtForms = 0;
+  private liveEntities = 0;
+  /** False while building: forms then go straight into the lists that are sorted once at the end. */
+  private inPlace = false;
+
+  constructor(private readonly graph: KnowledgeGraph) {
+    this.build();
+  }
+
+  private build(): void {
+    this.inPlace = false;
+    this.builtEntities = 0;
+    this.builtForms = 0;
+    this.vocabulary = [];
+    this.ids = [];
+    this.types = [];
+    this.numberOf = new Map();
+    this.firstForm = [];
+    this.formText = [];
+    this.formOwner = [];
+    this.formFlags = [];
+    this.words = new Map();
+    this.trigrams = new Map();
+    this.wordTypes = new Map();
+    this.trigramTypes = new Map();
+    this.shortForms = [];
+    this.tailSorted = [];
+    this.liveEntities = 0;
+    const nodes: EntityNode[] = [];
+    this.graph.forEachNode((_id, n) => {
+      nodes.push(n);
+    });
+    nodes.sort(byRank);
+    for (const n of nodes) this.addEntity(n);
+    this.builtEntities = this.ids.length;
+    this.builtForms = this.formText.length;
+    const text = this.formText;
+    const order = Array.from({ length: this.builtForms }, (_, i) => i);
+    order.sort((a, b) => {
+      const x = text[a] as string;
+      const y = text[b] as string;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    this.sorted = Int32Array.from(order);
+    this.vocabulary = [...this.words.keys()].sort();
+    // Long lists packed: half the memory of an array of small integers, and they only grow again in place.
+    for (const map of [this.words, this.trigrams]) {
+      for (const [key, list] of map) if (list.length >= 8 && Array.isArray(list)) map.set(key, Int32Array.from(list));
+    }
+    this.inPlace = true;
+  }
+
+  /** The distinct non-empty folded forms of an entity's names, with their flags. */
+  private static forms(n: EntityNode): Map<string, number> {
+    const forms = new Map<string, number>();
+    const add = (s: string, flags: number): void => {
+      const f = foldKey(s);
+      if (f) forms.set(f, (forms.get(f) ?? 0) | flags);
+    };
+    add(n.name, NAME | NAME_OR_ALIAS);
+    for (const a of n.aliases) add(a, NAME_OR_ALIAS);
+    if (n.acronym) add(n.acronym, 0);
+    return forms;
+  }
+
+  private addEntity(n: EntityNode): void {
+    const e = this.ids.length;
+    this.ids.push(n.id);
+    this.types.push(n.type);
+    this.numberOf.set(n.id, e);
+    this.firstForm.push(this.formText.length);
+    this.liveEntities++;
+    const inPlace = this.inPlace;
+    const bit = TYPE_BIT.get(n.type) ?? ALL_TYPES;
+    for (const [text, flags] of NameIndex.forms(n)) {
+      const f = this.formText.length;
+      this.formText.push(text);
+      this.formOwner.push(e);
+      this.formFlags.push(flags);
+      for (const w of text.split(' ')) {
+        const isNew = append(this.words, this.wordTypes, w, f, bit);
+        if (isNew && inPlace) this.vocabulary.splice(lowerBound(this.vocabulary, w), 0, w);
+      }
+      for (let i = 0; i + 3 <= text.length; i++) append(this.trigrams, this.trigramTypes, text.slice(i, i + 3), f, bit);
+      if (text.length < 3) this.shortForms.push(f);
+      if (inPlace) this.tailSorted.splice(lowerBoundText(this.tailSorted, this.formText, text), 0, f);
+    }
+  }
+
+  private formsOf(e: number): [number, number] {
+    return [this.firstForm[e] as number, e + 1 < this.firstForm.length ? (this.firstForm[e + 1] as number) : this.formText.length];
+  }
+
+  /**
+   * Brings the index up to date after entities changed in place (GraphIndex.update): each one's old forms go
+   * dead and its current ones join the tail; past a quarter of the index the whole is rebuilt.
+   */
+  apply(changed: Iterable<string>): void {
+    const ids = [...changed];
+    for (const id of ids) {
+      const old = this.numberOf.get(id);
+      if (old === undefined) continue;
+      this.ids[old] = null;
+      this.numberOf.delete(id);
+      this.liveEntities--;
+    }
+    for (const id of ids) if (this.graph.hasNode(id)) this.addEntity(this.graph.getNodeAttributes(id));
+    if (this.formText.length - this.builtForms > Math.max(4096, this.builtForms * TAIL_SHARE)) this.build();
+  }
+
+  /** a before b in search order: more mentions first, then id. Built entities are numbered in that order already. */
+  private readonly better = (a: number, b: number): boolean => {
+    if (a < this.builtEntities && b < this.builtEntities) return a < b;
+    const x = this.ids[a];
+    const y = this.ids[b];
+    // A dead number (its entity changed since) is asked about before it is turned away: it is never better.
+    if (x === null || x === undefined || y === null || y === undefined) return y === null || y === undefined;
+    return byRank(this.graph.getNodeAttributes(x), this.graph.getNodeAttributes(y)) < 0;
+  };
+
+  /** By name, alias or acronym (folded); else a person by surname alone. The most mentioned wins, then the smaller id. */
+  find(name: string): string | null {
+    const key = foldKey(name);
+    if (!key) return null;
+    const top = new TopK(1, this.better);
+    const live = (e: number): boolean => this.ids[e] !== null;
+    this.offerRange(key, true, top, live);
+    if (top.items.length === 0) {
+      // A person is also found by surname alone ("Petrov" for "Ivan Petrov") when no name or alias matches.
+      const list = ((this.wordTypes.get(key) ?? 0) & (TYPE_BIT.get('person') ?? 0)) !== 0 ? this.words.get(key) : undefined;
+      if (list) {
+        this.drain(new UnionCursor([list]), top, live, (f) => {
+          if (!((this.formFlags[f] as number) & NAME) || this.types[this.formOwner[f] as number] !== 'person') return false;
+          const words = (this.formText[f] as string).split(' ');
+          return words.length >= 2 && words[words.length - 1] === key;
+        });
+      }
+    }
+    const e = top.items[0];
+    return e === undefined ? null : (this.ids[e] as string);
+  }
+
+  /** Offers the owners of forms equal to (or starting with) q, built and tail. */
+  private offerRange(q: string, exact: boolean, top: TopK, accept: (e: number) => boolean): void {
+    const [lo, hi] = textRange(this.sorted, this.formText, q, exact);
+    for (let i = lo; i < hi; i++) {
+      const e = this.formOwner[this.sorted[i] as number] as number;
+      if (top.wouldTake(e) && accept(e)) top.offer(e);
+    }
+    const [tlo, thi] = textRange(this.tailSorted, this.formText, q, exact);
+    for (let i = tlo; i < thi; i++) {
+      const e = this.formOwner[this.tailSorted[i] as number] as number;
+      if (top.wouldTake(e) && accept(e)) top.offer(e);
+    }
+  }
+
+  /**
+   * Offers the owners of a cursor's forms that pass `verify`. Built forms come in rank order, so once the top is
+   * full the rest of them cannot get in and the cursor skips to the tail.
+   */
+  private drain(cursor: Cursor, top: TopK, accept: (e: number) => boolean, verify: (f: number) => boolean): void {
+    let taken = -1;
+    for (let f = cursor.next(); f >= 0; f = cursor.next()) {
+      const e = this.formOwner[f] as number;
+      if (f < this.builtForms && top.full && e >= top.worst) {
+        cursor.seek(this.builtForms);
+        continue;
+      }
+      if (e === taken || !top.wouldTake(e) || !accept(e) || !verify(f)) continue;
+      top.offer(e);
+      taken = e;
+    }
+  }
+
+  /**
+   * Forms that may contain `q` and belong to one of the types in `mask`: every one that does, and for three letters
+   * or more, a few that only share its trigrams.
+   */
+  private substringCursor(q: string, mask: number): Cursor {
+    if (q.length >= 3) {
+      const lists: Postings[] = [];
+      let types = mask;
+      for (let i = 0; i + 3 <= q.length; i++) {
+        const tri = q.slice(i, i + 3);
+        const list = this.trigrams.get(tri);
+        types &= this.trigramTypes.get(tri) ?? 0;
+        if (!list || types === 0) return EMPTY;
+        if (!lists.includes(list)) lists.push(list);
+      }
+      return new IntersectCursor(lists);
+    }
+    return new UnionCursor(this.shortLists(q, mask));
+  }
+
+  /** For a needle of one or two characters: every trigram list holding it, and the forms too short for trigrams. */
+  private shortLists(q: string, mask: number): Postings[] {
+    const lists: Postings[] = [this.shortForms];
+    for (const [tri, list] of this.trigrams) if (tri.includes(q) && ((this.trigramTypes.get(tri) ?? 0) & mask) !== 0) lists.push(list);
+    return lists;
+  }
+
+  /**
+   * Ranked: exact name or alias, prefix, word, substring, then near misses (every query word a prefix of a word of
+   * the same form, or within one typo of it from 4 letters, two from 8); ties by mentions, then id.
+   */
+  search(text: string, types: readonly EntityType[] | null, first: number): string[] {
+    const q = foldKey(text);
+    if (!q) throw new InvalidInputError('query.search: the search text is empty. Give at least one letter or digit.');
+    const picked: number[] = [];
+    const taken = new Set<number>();
+    const typeFilter = types && types.length > 0 ? types : null;
+    const mask = typeFilter ? typeFilter.reduce((m, t) => m | (TYPE_BIT.get(t) ?? 0), 0) : ALL_TYPES;
+    const accept = (e: number): boolean => this.ids[e] !== null && !taken.has(e) && (typeFilter === null || typeFilter.includes(this.types[e] as EntityType));
+    for (let tier = EXACT; tier >= 1 && picked.length < first; tier--) {
+      const top = new TopK(first - picked.length, this.better);
+      if (tier === EXACT || tier === PREFIX) this.offerRange(q, tier === EXACT, top, accept);
+      else if (tier === WORD) {
+        const list = q.includes(' ') || ((this.wordTypes.get(q) ?? 0) & mask) === 0 ? undefined : this.words.get(q);
+        if (list) this.drain(new UnionCursor([list]), top, accept, () => true);
+      } else if (tier === SUBSTRING) this.drain(this.substringCursor(q, mask), top, accept, (f) => (this.formText[f] as string).includes(q));
+      else this.nearMisses(q, mask, top, accept);
+      for (const e of top.items) {
+        picked.push(e);
+        taken.add(e);
+      }
+    }
+    return picked.map((e) => this.ids[e] as string);
+  }
+
+  /** The last tier: every query word matches a word of one form, as a prefix or within its typo allowance. */
+  private nearMisses(q: string, mask: number, top: TopK, accept: (e: number) => boolean): void {
+    // An empty query word (a stray double space) is a prefix of every word: it asks nothing.
+    const queryWords = q.split(' ').filter((w) => w !== '');
+    const matched = queryWords.map((qw) => this.wordsNear(qw));
+    if (matched.length === 0 || matched.some((m) => m.size === 0)) return;
+    const lists = matched.map((m) => [...m].filter((w) => ((this.wordTypes.get(w) ?? 0) & mask) !== 0).map((w) => this.words.get(w) as Postings));
+    const sizes = lists.map((ls) => ls.reduce((s, l) => s + l.length, 0));
+    const driver = sizes.indexOf(Math.min(...sizes));
+    const others = matched.filter((_m, i) => i !== driver);
+    const verify = (f: number): boolean => {
+      if (others.length === 0) return true;
+      const formWords = (this.formText[f] as string).split(' ');
+      return others.every((m) => formWords.some((w) => m.has(w)));
+    };
+    this.drain(new UnionCursor(lists[driver] as Postings[]), top, accept, verify);
+  }
+
+  /** Vocabulary words that start with `qw` or are within its typo allowance (Damerau–Levenshtein, adjacent swaps). */
+  private wordsNear(qw: string): Set<string> {
+    const vocab = this.vocabulary;
+    const out = new Set<string>();
+    for (let i = lowerBound(vocab, qw); i < vocab.length && (vocab[i] as string).startsWith(qw); i++) out.add(vocab[i] as string);
+    const t = typosFor(qw);
+    if (t > 0) walkNear(vocab, qw, t, out);
+    return out;
+  }
+
+  /**
+   * Entities whose name or an alias (not only the acronym) contains `needle` (folded), or null when a needle of one
+   * or two characters is in so many names that testing entities one by one (nameContains) finds them sooner.
+   */
+  containing(needle: string): NameMatches | null {
+    let cursor: Cursor;
+    let exact = false;
+    if (needle.length < 3) {
+      const lists = this.shortLists(needle, ALL_TYPES);
+      // Every form holding the needle is in one of these lists (counted once per trigram holding it).
+      if (lists.reduce((s, l) => s + l.length, 0) > this.liveEntities * DENSE) return null;
+      cursor = new UnionCursor(lists);
+    } else {
+      cursor = this.substringCursor(needle, ALL_TYPES);
+      // One trigram, one list: every form in it holds the needle.
+      exact = needle.length === 3;
+    }
+    const hits: number[] = [];
+    let last = -1;
+    for (let f = cursor.next(); f >= 0; f = cursor.next()) {
+      const e = this.formOwner[f] as number;
+      if (e === last || this.ids[e] === null || !((this.formFlags[f] as number) & NAME_OR_ALIAS)) continue;
+      if (!exact && !(this.formText[f] as string).includes(needle)) continue;
+      hits.push(e);
+      last = e;
+    }
+    // Marked on first use only: a page picked out of the hits never asks.
+    let marks: Uint8Array | null = null;
+    return {
+      count: hits.length,
+      has: (id) => {
+        if (!marks) {
+          marks = new Uint8Array(this.ids.length);
+          for (const e of hits) marks[e] = 1;
+        }
+        const e = this.numberOf.get(id);
+        return e !== undefined && marks[e] === 1;
+      },
+      ids: () => hits.map((e) => this.ids[e] as string),
+    };
+  }
+
+  /** foldKey(name) of an entity, as filed ('' when it folds to nothing). */
+  foldedName(id: string): string {
+    const e = this.numberOf.get(id);
+    if (e === undefined) return '';
+    const [from, to] = this.formsOf(e);
+    for (let f = from; f < to; f++) if ((this.formFlags[f] as number) & NAME) return this.formText[f] as string;
+    return '';
+  }
+
+  /** Whether this entity's name or an alias contains `needle` (folded). */
+  nameContains(id: string, needle: string): boolean {
+    const e = this.numberOf.get(id);
+    if (e === undefined) return false;
+    const [from, to] = this.formsOf(e);
+    for (let f = from; f < to; f++) if ((this.formFlags[f] as number) & NAME_OR_ALIAS && (this.formText[f] as string).includes(needle)) return true;
+    return false;
+  }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Adds to `out` every word of the sorted vocabulary within `t` edits of `qw` (optimal string alignment: insert,
+ * delete, substitute, swap two neighbours). Walks the vocabulary as the trie it is when sorted: words sharing a
+ * prefix are a range, the edit-distance row of a prefix is computed once for the whole range, and a range is left
+ * as soon as no row entry is within `t` (rows never get better further down).
+ */
+function walkNear(vocab: readonly string[], qw: string, t: number, out: Set<string>): void {
+  const m = qw.length;
+  const q = Array.from({ length: m }, (_, j) => qw.charCodeAt(j));
+  const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+  const chars: number[] = [];
+  const walk = (lo: number, hi: number, depth: number): void => {
+    let i = lo;
+    const row = rows[depth] as Int32Array;
+    if ((vocab[i] as string).length === depth) {
+      if ((row[m] as number) <= t) out.add(vocab[i] as string);
+      i++;
+    }
+    const next = rows[depth + 1] ?? new Int32Array(m + 1);
+    rows[depth + 1] = next;
+    const prev2 = depth > 0 ? (rows[depth - 1] as Int32Array) : null;
+    while (i < hi) {
+      const c = (vocab[i] as string).charCodeAt(depth);
+      let l = i + 1;
+      let h = hi;
+      while (l < h) {
+        const mid = (l + h) >>> 1;
+        if ((vocab[mid] as string).charCodeAt(depth) === c) l = mid + 1;
+        else h = mid;
+      }
+      const end = l;
+      chars[depth] = c;
+      next[0] = depth + 1;
+      let min = next[0] as number;
+      for (let j = 1; j <= m; j++) {
+        const cost = c === q[j - 1] ? 0 : 1;
+        let v = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + cost);
+        if (prev2 && j > 1 && c === q[j - 2] && chars[depth - 1] === q[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+        next[j] = v;
+        if (v < min) min = v;
+      }
+      if (min <= t) walk(i, end, depth + 1);
+      i = end;
+    }
+  };
+  if (vocab.length > 0) walk(0, vocab.length, 0);
+}

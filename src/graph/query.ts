@@ -6,7 +6,7 @@ import type { GraphChange } from './build.js';
 import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
 import { foldKey, NameIndex } from './names.js';
-import { compareKeys, keysetPage, keysetSelect, type Page, type SortKey } from './paging.js';
+import { compareKeys, keysetPage, keysetSelect, lowerBoundBy, type Page, type SortKey } from './paging.js';
 import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
 import { centrality, communities, type GraphStats, stats } from './views.js';
 
@@ -39,6 +39,15 @@ export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
 /** Up to this share of all entities, nameContains matches are paged on their own; more are met in the full listing. */
 const DENSE_MATCH = 1 / 8;
 
+const eventOrder = (order: 'date' | 'id'): ((n: EntityNode) => SortKey) => (order === 'date' ? eventKey : (n) => [n.id]);
+
+/** A sorted listing with the changed entities taken out and `back` (their current selves) put in at their place. */
+function replaced(list: readonly EntityNode[], changed: ReadonlySet<string>, back: readonly EntityNode[], keyOf: (n: EntityNode) => SortKey): EntityNode[] {
+  const kept = list.filter((n) => !changed.has(n.id));
+  for (const n of back) kept.splice(lowerBoundBy(kept, keyOf, keyOf(n)), 0, n);
+  return kept;
+}
+
 /** One document added to the graph in place: what changed (build.ts addExtraction) and the document. */
 export interface IndexUpdate {
   change: GraphChange;
@@ -59,6 +68,7 @@ export class GraphIndex {
   private readonly names: NameIndex;
   private readonly documentsById: Map<string, DocumentInfo>;
   private readonly sorted: Map<string, EntityNode[]> = new Map();
+  private readonly eventListings: Map<'date' | 'id', EntityNode[]> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
   private readonly adjacencyCache: Map<string, RelationEdge[]> = new Map();
 
@@ -71,6 +81,7 @@ export class GraphIndex {
       this.documentsById = p.documentsById;
       this.names = p.names;
       this.sorted = p.sorted;
+      this.eventListings = p.eventListings;
       this.statedDegree = p.statedDegree;
       this.adjacencyCache = p.adjacencyCache;
       // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
@@ -112,24 +123,13 @@ export class GraphIndex {
     // Names: the touched entities are filed again under their current names, aliases and acronym.
     this.names.apply(change.nodes);
     // Sorted listings: the touched entities leave and come back at their new place.
+    const touched = [...change.nodes].map((id) => this.node(id));
     for (const [key, list] of this.sorted) {
       const [field, descending] = key.split(':') as [EntityOrderField, string];
-      const keyOf = this.entityKey(field, descending === 'true');
-      const kept = list.filter((n) => !change.nodes.has(n.id));
-      for (const id of change.nodes) {
-        const n = this.node(id);
-        const k = keyOf(n);
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (compareKeys(keyOf(kept[mid] as EntityNode), k) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        kept.splice(lo, 0, n);
-      }
-      this.sorted.set(key, kept);
+      this.sorted.set(key, replaced(list, change.nodes, touched, this.entityKey(field, descending === 'true')));
     }
+    const events = touched.filter((n) => n.type === 'event');
+    for (const [order, list] of this.eventListings) this.eventListings.set(order, replaced(list, change.nodes, events, eventOrder(order)));
   }
 
   node(id: string): EntityNode {
@@ -300,15 +300,14 @@ export class GraphIndex {
     const participant = filter.participant ? this.resolve(filter.participant, 'events.filter.participant').id : null;
     const location = filter.location ? this.resolve(filter.location, 'events.filter.location').id : null;
     const matches = eventMatcher(this, filter, participant, location);
-    const key = order === 'date' ? eventKey : (n: EntityNode): SortKey => [n.id];
-    const cacheKey = `events:${order}`;
-    let sorted = this.sorted.get(cacheKey);
+    const key = eventOrder(order);
+    let sorted = this.eventListings.get(order);
     if (!sorted) {
       sorted = this.graph
         .filterNodes((_id, n) => n.type === 'event')
         .map((id) => this.node(id))
         .sort((a, b) => compareKeys(key(a), key(b)));
-      this.sorted.set(cacheKey, sorted);
+      this.eventListings.set(order, sorted);
     }
     return keysetPage(sorted, key, `events-${order}`, matches, first, after);
   }

@@ -4,13 +4,6 @@ import { nameKey } from '../nlp/slug.js';
 import { ENTITY_TYPES, type EntityType } from '../nlp/types.js';
 import type { EntityNode, KnowledgeGraph } from './model.js';
 
-/** The entities a nameContains needle picks out. */
-export interface NameMatches {
-  count: number;
-  has(id: string): boolean;
-  ids(): string[];
-}
-
 /** Case-, accent-, punctuation-, article- and possessive-insensitive comparison key. */
 export const foldKey = (s: string): string =>
   nameKey(s)
@@ -35,9 +28,6 @@ const EXACT = 5;
 const PREFIX = 4;
 const WORD = 3;
 const SUBSTRING = 2;
-
-/** Over this share of entities, a short nameContains needle is tested entity by entity instead of listed. */
-const DENSE = 1 / 4;
 
 /** The tail (forms added in place since the last build) is folded into a rebuild past this share of the built forms. */
 const TAIL_SHARE = 1 / 4;
@@ -195,22 +185,43 @@ class TopK {
   }
 }
 
-function append(map: Map<string, Postings>, masks: Map<string, number>, key: string, form: number, bit: number): boolean {
-  masks.set(key, (masks.get(key) ?? 0) | bit);
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, [form]);
+/** A list of forms and the types of their owners (bits of TYPE_BIT; may keep a type no longer there). */
+interface Filed {
+  list: Postings;
+  types: number;
+}
+
+/** Files form `form` under `key` (once: forms arrive in ascending order); true when the key is new. */
+function append<K>(map: Map<K, Filed>, key: K, form: number, bit: number): boolean {
+  const filed = map.get(key);
+  if (!filed) {
+    map.set(key, { list: [form], types: bit });
     return true;
   }
+  filed.types |= bit;
+  const list = filed.list;
   if (list[list.length - 1] === form) return false;
   if (Array.isArray(list)) list.push(form);
   else {
     const grown = Array.from(list);
     grown.push(form);
-    map.set(key, grown);
+    filed.list = grown;
   }
   return false;
 }
+
+/**
+ * A trigram's key: three UTF-16 units below 1024 (Latin, Greek, IPA: nearly every folded name) packed in a small
+ * integer, so that filing one allocates nothing; others as the string itself.
+ */
+function trigramKey(text: string, i: number): number | string {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  const c = text.charCodeAt(i + 2);
+  return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : text.slice(i, i + 3);
+}
+
+const trigramText = (key: number | string): string => (typeof key === 'string' ? key : String.fromCharCode(key >>> 20, (key >>> 10) & 1023, key & 1023));
 
 /** First position in `sorted` (form numbers ordered by their text) whose text is not below `q`. */
 function lowerBoundText(sorted: ArrayLike<number>, text: readonly string[], q: string): number {
@@ -255,21 +266,22 @@ export class NameIndex {
   private formText: string[] = [];
   private formOwner: number[] = [];
   private formFlags: number[] = [];
-  private words = new Map<string, Postings>();
-  private trigrams = new Map<string, Postings>();
-  /** The types each word's and each trigram's forms belong to (bits of TYPE_BIT; may hold a type no longer there). */
-  private wordTypes = new Map<string, number>();
-  private trigramTypes = new Map<string, number>();
+  private words = new Map<string, Filed>();
+  private trigrams = new Map<number | string, Filed>();
   /** Forms of one or two characters: no trigram holds them. */
   private shortForms: number[] = [];
   /** Every word of every form, sorted: prefix ranges and the near-miss walk run over it. */
   private vocabulary: string[] = [];
   /** Built forms ordered by text; forms added since, the same way. */
   private sorted: Int32Array = new Int32Array(0);
+  /** The owner of each sorted form, beside it: a prefix range is read in one pass, not one jump per form. */
+  private sortedOwner: Int32Array = new Int32Array(0);
   private tailSorted: number[] = [];
   private builtEntities = 0;
   private builtForms = 0;
-  private liveEntities = 0;
+  /** Scratch marks over form numbers for one search at a time (see nextStamp). */
+  private stamps: Uint32Array = new Uint32Array(0);
+  private stamp = 0;
   /** False while building: forms then go straight into the lists that are sorted once at the end. */
   private inPlace = false;
 
@@ -291,11 +303,8 @@ export class NameIndex {
     this.formFlags = [];
     this.words = new Map();
     this.trigrams = new Map();
-    this.wordTypes = new Map();
-    this.trigramTypes = new Map();
     this.shortForms = [];
     this.tailSorted = [];
-    this.liveEntities = 0;
     const nodes: EntityNode[] = [];
     this.graph.forEachNode((_id, n) => {
       nodes.push(n);
@@ -312,10 +321,11 @@ export class NameIndex {
       return x < y ? -1 : x > y ? 1 : a - b;
     });
     this.sorted = Int32Array.from(order);
+    this.sortedOwner = Int32Array.from(order, (f) => this.formOwner[f] as number);
     this.vocabulary = [...this.words.keys()].sort();
     // Long lists packed: half the memory of an array of small integers, and they only grow again in place.
-    for (const map of [this.words, this.trigrams]) {
-      for (const [key, list] of map) if (list.length >= 8 && Array.isArray(list)) map.set(key, Int32Array.from(list));
+    for (const map of [this.words.values(), this.trigrams.values()]) {
+      for (const filed of map) if (filed.list.length >= 8 && Array.isArray(filed.list)) filed.list = Int32Array.from(filed.list);
     }
     this.inPlace = true;
   }
@@ -339,7 +349,6 @@ export class NameIndex {
     this.types.push(n.type);
     this.numberOf.set(n.id, e);
     this.firstForm.push(this.formText.length);
-    this.liveEntities++;
     const inPlace = this.inPlace;
     const bit = TYPE_BIT.get(n.type) ?? ALL_TYPES;
     for (const [text, flags] of NameIndex.forms(n)) {
@@ -348,10 +357,10 @@ export class NameIndex {
       this.formOwner.push(e);
       this.formFlags.push(flags);
       for (const w of text.split(' ')) {
-        const isNew = append(this.words, this.wordTypes, w, f, bit);
+        const isNew = append(this.words, w, f, bit);
         if (isNew && inPlace) this.vocabulary.splice(lowerBound(this.vocabulary, w), 0, w);
       }
-      for (let i = 0; i + 3 <= text.length; i++) append(this.trigrams, this.trigramTypes, text.slice(i, i + 3), f, bit);
+      for (let i = 0; i + 3 <= text.length; i++) append(this.trigrams, trigramKey(text, i), f, bit);
       if (text.length < 3) this.shortForms.push(f);
       if (inPlace) this.tailSorted.splice(lowerBoundText(this.tailSorted, this.formText, text), 0, f);
     }
@@ -372,7 +381,6 @@ export class NameIndex {
       if (old === undefined) continue;
       this.ids[old] = null;
       this.numberOf.delete(id);
-      this.liveEntities--;
     }
     for (const id of ids) if (this.graph.hasNode(id)) this.addEntity(this.graph.getNodeAttributes(id));
     if (this.formText.length - this.builtForms > Math.max(4096, this.builtForms * TAIL_SHARE)) this.build();
@@ -397,7 +405,8 @@ export class NameIndex {
     this.offerRange(key, true, top, live);
     if (top.items.length === 0) {
       // A person is also found by surname alone ("Petrov" for "Ivan Petrov") when no name or alias matches.
-      const list = ((this.wordTypes.get(key) ?? 0) & (TYPE_BIT.get('person') ?? 0)) !== 0 ? this.words.get(key) : undefined;
+      const filed = this.words.get(key);
+      const list = filed && (filed.types & (TYPE_BIT.get('person') ?? 0)) !== 0 ? filed.list : undefined;
       if (list) {
         this.drain(new UnionCursor([list]), top, live, (f) => {
           if (!((this.formFlags[f] as number) & NAME) || this.types[this.formOwner[f] as number] !== 'person') return false;
@@ -413,9 +422,18 @@ export class NameIndex {
   /** Offers the owners of forms equal to (or starting with) q, built and tail. */
   private offerRange(q: string, exact: boolean, top: TopK, accept: (e: number) => boolean): void {
     const [lo, hi] = textRange(this.sorted, this.formText, q, exact);
+    const owners = this.sortedOwner;
+    const built = this.builtEntities;
+    // Ranges run to tens of thousands of forms for a short prefix: the common case (a built entity ranked below a
+    // full top) is one comparison.
+    let bar = top.full ? top.worst : Number.POSITIVE_INFINITY;
     for (let i = lo; i < hi; i++) {
-      const e = this.formOwner[this.sorted[i] as number] as number;
-      if (top.wouldTake(e) && accept(e)) top.offer(e);
+      const e = owners[i] as number;
+      if (e >= bar && e < built) continue;
+      if (top.wouldTake(e) && accept(e)) {
+        top.offer(e);
+        if (top.full) bar = top.worst < built ? top.worst : Number.POSITIVE_INFINITY;
+      }
     }
     const [tlo, thi] = textRange(this.tailSorted, this.formText, q, exact);
     for (let i = tlo; i < thi; i++) {
@@ -451,11 +469,10 @@ export class NameIndex {
       const lists: Postings[] = [];
       let types = mask;
       for (let i = 0; i + 3 <= q.length; i++) {
-        const tri = q.slice(i, i + 3);
-        const list = this.trigrams.get(tri);
-        types &= this.trigramTypes.get(tri) ?? 0;
-        if (!list || types === 0) return EMPTY;
-        if (!lists.includes(list)) lists.push(list);
+        const filed = this.trigrams.get(trigramKey(q, i));
+        types &= filed?.types ?? 0;
+        if (!filed || types === 0) return EMPTY;
+        if (!lists.includes(filed.list)) lists.push(filed.list);
       }
       return new IntersectCursor(lists);
     }
@@ -465,7 +482,7 @@ export class NameIndex {
   /** For a needle of one or two characters: every trigram list holding it, and the forms too short for trigrams. */
   private shortLists(q: string, mask: number): Postings[] {
     const lists: Postings[] = [this.shortForms];
-    for (const [tri, list] of this.trigrams) if (tri.includes(q) && ((this.trigramTypes.get(tri) ?? 0) & mask) !== 0) lists.push(list);
+    for (const [key, filed] of this.trigrams) if ((filed.types & mask) !== 0 && trigramText(key).includes(q)) lists.push(filed.list);
     return lists;
   }
 
@@ -485,7 +502,8 @@ export class NameIndex {
       const top = new TopK(first - picked.length, this.better);
       if (tier === EXACT || tier === PREFIX) this.offerRange(q, tier === EXACT, top, accept);
       else if (tier === WORD) {
-        const list = q.includes(' ') || ((this.wordTypes.get(q) ?? 0) & mask) === 0 ? undefined : this.words.get(q);
+        const filed = q.includes(' ') ? undefined : this.words.get(q);
+        const list = filed && (filed.types & mask) !== 0 ? filed.list : undefined;
         if (list) this.drain(new UnionCursor([list]), top, accept, () => true);
       } else if (tier === SUBSTRING) this.drain(this.substringCursor(q, mask), top, accept, (f) => (this.formText[f] as string).includes(q));
       else this.nearMisses(q, mask, top, accept);
@@ -503,16 +521,54 @@ export class NameIndex {
     const queryWords = q.split(' ').filter((w) => w !== '');
     const matched = queryWords.map((qw) => this.wordsNear(qw));
     if (matched.length === 0 || matched.some((m) => m.size === 0)) return;
-    const lists = matched.map((m) => [...m].filter((w) => ((this.wordTypes.get(w) ?? 0) & mask) !== 0).map((w) => this.words.get(w) as Postings));
+    const lists = matched.map((m) => {
+      const out: Postings[] = [];
+      for (const w of m) {
+        const filed = this.words.get(w);
+        if (filed && (filed.types & mask) !== 0) out.push(filed.list);
+      }
+      return out;
+    });
     const sizes = lists.map((ls) => ls.reduce((s, l) => s + l.length, 0));
-    const driver = sizes.indexOf(Math.min(...sizes));
-    const others = matched.filter((_m, i) => i !== driver);
+    const order = sizes.map((_s, i) => i).sort((a, b) => (sizes[a] as number) - (sizes[b] as number));
+    const driver = order[0] as number;
+    const others = order.slice(1).map((i) => matched[i] as Set<string>);
     const verify = (f: number): boolean => {
       if (others.length === 0) return true;
       const formWords = (this.formText[f] as string).split(' ');
       return others.every((m) => formWords.some((w) => m.has(w)));
     };
-    this.drain(new UnionCursor(lists[driver] as Postings[]), top, accept, verify);
+    const second = order[1];
+    if (second === undefined || (sizes[second] as number) > 64 * (sizes[driver] as number) + 4096) {
+      this.drain(new UnionCursor(lists[driver] as Postings[]), top, accept, verify);
+      return;
+    }
+    // Two words or more: the forms of the next rarest are marked, and only the driver's forms that carry the mark
+    // (few: both words in one name) are read, in order; the rest cost one array read each, no text.
+    const stamp = this.nextStamp(this.formText.length);
+    const marks = this.stamps;
+    for (const list of lists[second] as Postings[]) for (let i = 0; i < list.length; i++) marks[list[i] as number] = stamp;
+    const both: number[] = [];
+    for (const list of lists[driver] as Postings[]) {
+      for (let i = 0; i < list.length; i++) {
+        const f = list[i] as number;
+        if (marks[f] === stamp) {
+          both.push(f);
+          marks[f] = 0;
+        }
+      }
+    }
+    this.drain(new UnionCursor([both.sort((a, b) => a - b)]), top, accept, verify);
+  }
+
+  /** A fresh mark for `stamps`, grown to cover `size` numbers (forms or entities); marks from earlier calls never match it. */
+  private nextStamp(size: number): number {
+    if (this.stamps.length < size) this.stamps = new Uint32Array(Math.ceil(size * 1.25) + 64);
+    if (this.stamp >= 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
   }
 
   /** Vocabulary words that start with `qw` or are within its typo allowance (Damerau–Levenshtein, adjacent swaps). */
@@ -525,24 +581,26 @@ export class NameIndex {
     return out;
   }
 
-  /**
-   * Entities whose name or an alias (not only the acronym) contains `needle` (folded), or null when a needle of one
-   * or two characters is in so many names that testing entities one by one (nameContains) finds them sooner.
-   */
-  containing(needle: string): NameMatches | null {
-    let cursor: Cursor;
-    let exact = false;
-    if (needle.length < 3) {
-      const lists = this.shortLists(needle, ALL_TYPES);
-      // Every form holding the needle is in one of these lists (counted once per trigram holding it).
-      if (lists.reduce((s, l) => s + l.length, 0) > this.liveEntities * DENSE) return null;
-      cursor = new UnionCursor(lists);
-    } else {
-      cursor = this.substringCursor(needle, ALL_TYPES);
-      // One trigram, one list: every form in it holds the needle.
-      exact = needle.length === 3;
-    }
+  /** Entities whose name or an alias (not only the acronym) contains `needle` (folded), as entity numbers (see number). */
+  containing(needle: string): number[] {
     const hits: number[] = [];
+    if (needle.length < 3) {
+      // A short needle is in many trigram lists and many forms: mark owners list by list, no merge.
+      const stamp = this.nextStamp(this.ids.length);
+      const marks = this.stamps;
+      const take = (f: number): void => {
+        const e = this.formOwner[f] as number;
+        if (marks[e] === stamp || this.ids[e] === null || !((this.formFlags[f] as number) & NAME_OR_ALIAS)) return;
+        if (!(this.formText[f] as string).includes(needle)) return;
+        marks[e] = stamp;
+        hits.push(e);
+      };
+      for (const list of this.shortLists(needle, ALL_TYPES)) for (let i = 0; i < list.length; i++) take(list[i] as number);
+      return hits;
+    }
+    const cursor = this.substringCursor(needle, ALL_TYPES);
+    // One trigram, one list: every form in it holds the needle.
+    const exact = needle.length === 3;
     let last = -1;
     for (let f = cursor.next(); f >= 0; f = cursor.next()) {
       const e = this.formOwner[f] as number;
@@ -551,20 +609,22 @@ export class NameIndex {
       hits.push(e);
       last = e;
     }
-    // Marked on first use only: a page picked out of the hits never asks.
-    let marks: Uint8Array | null = null;
-    return {
-      count: hits.length,
-      has: (id) => {
-        if (!marks) {
-          marks = new Uint8Array(this.ids.length);
-          for (const e of hits) marks[e] = 1;
-        }
-        const e = this.numberOf.get(id);
-        return e !== undefined && marks[e] === 1;
-      },
-      ids: () => hits.map((e) => this.ids[e] as string),
-    };
+    return hits;
+  }
+
+  /** The entity's current number (they change when it changes in place), for arrays indexed by number. */
+  number(id: string): number | undefined {
+    return this.numberOf.get(id);
+  }
+
+  /** One more than the highest entity number. */
+  get capacity(): number {
+    return this.ids.length;
+  }
+
+  /** The entity a number stands for, null when that number went dead. */
+  idOf(e: number): string | null {
+    return this.ids[e] ?? null;
   }
 
   /** foldKey(name) of an entity, as filed ('' when it folds to nothing). */

@@ -59,6 +59,39 @@ export function lowerBoundBy<T>(sorted: readonly T[], keyOf: (t: T) => SortKey, 
   return lo;
 }
 
+/** Where a page after `after` starts in a listing sorted by `keyOf`: the first item whose key is above the cursor's. */
+export function startAfter<T>(sorted: readonly T[], keyOf: (t: T) => SortKey, order: string, after: string | null): number {
+  if (after === null) return 0;
+  const key = decodeCursor(after, order);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(keyOf(sorted[mid] as T), key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The page made of these positions of the listing (ascending; one more than `first` says there is a next page). */
+export function pageAt<T>(
+  sorted: readonly T[],
+  keyOf: (t: T) => SortKey,
+  order: string,
+  positions: readonly number[],
+  first: number,
+  total: () => number,
+): Page<T> {
+  return {
+    items: positions.slice(0, first).map((p) => {
+      const t = sorted[p] as T;
+      return { cursor: encodeCursor(order, keyOf(t)), node: t };
+    }),
+    hasNextPage: positions.length > first,
+    totalCount: total,
+  };
+}
+
 /**
  * Keyset paging over items sorted by `keyOf`: a page starts after the cursor's key, so inserts between pages
  * never repeat or skip an item that was there before. `total` counts the matches when the caller knows a
@@ -73,65 +106,25 @@ export function keysetPage<T>(
   after: string | null,
   total?: () => number,
 ): Page<T> {
-  let lo = 0;
-  if (after !== null) {
-    const key = decodeCursor(after, order);
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareKeys(keyOf(sorted[mid] as T), key) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-  }
-  const items: Page<T>['items'] = [];
-  let k = lo;
-  for (; k < sorted.length && items.length < first; k++) {
-    const t = sorted[k] as T;
-    if (matches(t)) items.push({ cursor: encodeCursor(order, keyOf(t)), node: t });
-  }
-  let hasNextPage = false;
-  for (; k < sorted.length; k++) {
-    if (matches(sorted[k] as T)) {
-      hasNextPage = true;
-      break;
-    }
-  }
-  return { items, hasNextPage, totalCount: total ?? (() => sorted.filter(matches).length) };
+  return keysetPageWithin(sorted, keyOf, order, matches, first, after, Number.POSITIVE_INFINITY, total) as Page<T>;
 }
 
-/**
- * The same page as keysetPage gives over the whole sorted listing, picked out of an unsorted handful: the `first`
- * matching items with the smallest keys after the cursor. Costs one key per item, not a sort of the listing, and
- * does not care how the items cluster in it.
- */
-export function keysetSelect<T>(
-  items: readonly T[],
+/** keysetPage that gives up (null) after looking at `budget` items: for callers with another way to find the page. */
+export function keysetPageWithin<T>(
+  sorted: readonly T[],
   keyOf: (t: T) => SortKey,
   order: string,
   matches: (t: T) => boolean,
   first: number,
   after: string | null,
-): Page<T> {
-  const from = after !== null ? decodeCursor(after, order) : null;
-  // Ascending by key, at most first + 1 (the one past the page says there is a next page).
-  const best: { t: T; k: SortKey }[] = [];
-  let count = 0;
-  for (const t of items) {
-    if (!matches(t)) continue;
-    count++;
-    const k = keyOf(t);
-    if (from && compareKeys(k, from) <= 0) continue;
-    if (best.length > first && compareKeys(k, (best[best.length - 1] as { k: SortKey }).k) >= 0) continue;
-    best.splice(
-      lowerBoundBy(best, (x) => x.k, k),
-      0,
-      { t, k },
-    );
-    if (best.length > first + 1) best.pop();
-  }
-  return {
-    items: best.slice(0, first).map((x) => ({ cursor: encodeCursor(order, x.k), node: x.t })),
-    hasNextPage: best.length > first,
-    totalCount: () => count,
-  };
+  budget: number,
+  total?: () => number,
+): Page<T> | null {
+  const lo = startAfter(sorted, keyOf, order, after);
+  const positions: number[] = [];
+  const end = Math.min(sorted.length, lo + budget);
+  let k = lo;
+  for (; k < end && positions.length <= first; k++) if (matches(sorted[k] as T)) positions.push(k);
+  if (positions.length <= first && k < sorted.length) return null;
+  return pageAt(sorted, keyOf, order, positions, first, total ?? (() => sorted.filter(matches).length));
 }

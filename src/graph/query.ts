@@ -6,7 +6,7 @@ import type { GraphChange } from './build.js';
 import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
 import { foldKey, NameIndex } from './names.js';
-import { compareKeys, keysetPage, keysetSelect, lowerBoundBy, type Page, type SortKey } from './paging.js';
+import { compareKeys, keysetPage, keysetPageWithin, lowerBoundBy, type Page, pageAt, type SortKey, startAfter } from './paging.js';
 import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
 import { centrality, communities, type GraphStats, stats } from './views.js';
 
@@ -35,9 +35,6 @@ export interface EntityFilter {
 }
 
 export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
-
-/** Up to this share of all entities, nameContains matches are paged on their own; more are met in the full listing. */
-const DENSE_MATCH = 1 / 8;
 
 const eventOrder = (order: 'date' | 'id'): ((n: EntityNode) => SortKey) => (order === 'date' ? eventKey : (n) => [n.id]);
 
@@ -69,6 +66,8 @@ export class GraphIndex {
   private readonly documentsById: Map<string, DocumentInfo>;
   private readonly sorted: Map<string, EntityNode[]> = new Map();
   private readonly eventListings: Map<'date' | 'id', EntityNode[]> = new Map();
+  /** positions(): per sorted listing, each entity's place in it by name-index number. */
+  private readonly placeIn: Map<string, Int32Array> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
   private readonly adjacencyCache: Map<string, RelationEdge[]> = new Map();
 
@@ -82,6 +81,7 @@ export class GraphIndex {
       this.names = p.names;
       this.sorted = p.sorted;
       this.eventListings = p.eventListings;
+      this.placeIn = p.placeIn;
       this.statedDegree = p.statedDegree;
       this.adjacencyCache = p.adjacencyCache;
       // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
@@ -128,6 +128,8 @@ export class GraphIndex {
       const [field, descending] = key.split(':') as [EntityOrderField, string];
       this.sorted.set(key, replaced(list, change.nodes, touched, this.entityKey(field, descending === 'true')));
     }
+    // Places in the listings moved and touched entities have new numbers: positions() starts again when asked.
+    this.placeIn.clear();
     const events = touched.filter((n) => n.type === 'event');
     for (const [order, list] of this.eventListings) this.eventListings.set(order, replaced(list, change.nodes, events, eventOrder(order)));
   }
@@ -213,22 +215,60 @@ export class GraphIndex {
     const keyOf = this.entityKey(order.field, descending);
     const needle = filter.nameContains ? foldKey(filter.nameContains) : '';
     if (!needle) return keysetPage(this.sortedBy(order.field, descending), keyOf, orderName, other, first, after);
-    const listed = this.names.containing(needle);
-    if (listed === null || listed.count > this.graph.order * DENSE_MATCH) {
-      // So many names hold the needle that the listing meets them every few steps: test them as they come.
-      const matches =
-        listed === null ? (n: EntityNode): boolean => other(n) && this.names.nameContains(n.id, needle) : (n: EntityNode) => listed.has(n.id) && other(n);
-      return keysetPage(this.sortedBy(order.field, descending), keyOf, orderName, matches, first, after);
-    }
-    // Fewer: pick the page out of them (same keys, so the same cursors as paging the whole listing).
-    return keysetSelect(
-      listed.ids().map((id) => this.node(id)),
+    const listing = this.sortedBy(order.field, descending);
+    let hits: number[] | null = null;
+    const matched = (): number[] => {
+      hits ??= this.names.containing(needle);
+      return hits;
+    };
+    const total = (): number => matched().filter((e) => other(this.node(this.names.idOf(e) as string))).length;
+    // A needle held by many names is met every few steps of the listing; give it a few thousand.
+    const page = keysetPageWithin(
+      listing,
       keyOf,
       orderName,
-      other,
+      (n) => other(n) && this.names.nameContains(n.id, needle),
       first,
       after,
+      64 * (first + 1) + 2048,
+      total,
     );
+    if (page) return page;
+    // A rarer one (or one whose holders cluster far down the listing): take the holders from the name index and
+    // keep the first + 1 of them nearest after the cursor, by their place in the listing.
+    const place = this.positions(order.field, descending);
+    const from = startAfter(listing, keyOf, orderName, after);
+    const best: number[] = [];
+    for (const e of matched()) {
+      const p = place[e] as number;
+      if (p < from || (best.length > first && p >= (best[best.length - 1] as number))) continue;
+      if (!other(listing[p] as EntityNode)) continue;
+      let i = best.length;
+      best.push(p);
+      while (i > 0 && (best[i - 1] as number) > p) {
+        best[i] = best[i - 1] as number;
+        i--;
+      }
+      best[i] = p;
+      if (best.length > first + 1) best.pop();
+    }
+    return pageAt(listing, keyOf, orderName, best, first, total);
+  }
+
+  /** Each entity's place in a sorted listing, by its name-index number; rebuilt after the numbers change. */
+  private positions(field: EntityOrderField, descending: boolean): Int32Array {
+    const key = `${field}:${descending}`;
+    let place = this.placeIn.get(key);
+    if (!place || place.length !== this.names.capacity) {
+      place = new Int32Array(this.names.capacity).fill(-1);
+      const listing = this.sortedBy(field, descending);
+      for (let i = 0; i < listing.length; i++) {
+        const e = this.names.number((listing[i] as EntityNode).id);
+        if (e !== undefined) place[e] = i;
+      }
+      this.placeIn.set(key, place);
+    }
+    return place;
   }
 
   /** Ranked: exact name or alias, prefix, word, substring, then near misses (one or two typos); ties by mentions, then id. */

@@ -3,7 +3,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { KgError } from '../../src/errors.js';
-import { createGraph, type DocumentInfo, type EntityNode, foldKey, GraphIndex, type KnowledgeGraph } from '../../src/graph/index.js';
+import { createGraph, type DocumentInfo, type EntityNode, type EntityOrderField, foldKey, GraphIndex, type KnowledgeGraph } from '../../src/graph/index.js';
 import type { EntityType } from '../../src/nlp/types.js';
 import { GraphService } from '../../src/pipeline.js';
 import { Store } from '../../src/store/index.js';
@@ -182,6 +182,62 @@ describe('exact lookups and nameContains', () => {
     expect(page.items.map((i) => i.node.id)).toEqual(['person:joe-biden']);
     expect(page.hasNextPage).toBe(true);
     expect(page.totalCount()).toBe(3);
+  });
+});
+
+describe('nameContains past the first few thousand entities of a listing', () => {
+  /** The full listing in this order, without the needle, kept to what the old full scan says holds it. */
+  const expected = (index: GraphIndex, needle: string, order: { field: EntityOrderField; descending: boolean }, type: EntityType | null): string[] => {
+    const holders = new Set(bruteContains(index.graph, needle));
+    return index
+      .listEntities({ type }, order, 100_000, null)
+      .items.map((i) => i.node.id)
+      .filter((id) => holders.has(id));
+  };
+  const paged = (index: GraphIndex, needle: string, order: { field: EntityOrderField; descending: boolean }, type: EntityType | null): string[] => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = index.listEntities({ nameContains: needle, type }, order, 2, after);
+      ids.push(...page.items.map((i) => i.node.id));
+      expect(page.totalCount()).toBe(expected(index, needle, order, type).length);
+      if (!page.hasNextPage) return ids;
+      after = page.items.at(-1)?.cursor ?? null;
+    }
+  };
+  const ORDERS: { field: EntityOrderField; descending: boolean }[] = [
+    { field: 'id', descending: false },
+    { field: 'name', descending: false },
+    { field: 'mentions', descending: true },
+  ];
+
+  it('pages the holders the index finds in the listing order, also after changes in place', () => {
+    // Holders of "harbour" are few and sit at the far end of the id listing, behind 3,000 that are not.
+    const nodes = Array.from({ length: 3000 }, (_, i) => entity(`person:a${String(i).padStart(4, '0')}`, `Filler Person ${i}`, { mentions: 1 + (i % 3) }));
+    for (let i = 0; i < 7; i++) nodes.push(entity(`place:z${i}`, `Rare Harbour ${i}`, { mentions: 1 + (i % 2) }));
+    nodes.push(entity('country:harbourland', 'Harbourland', { aliases: ['Harbour State'] }));
+    const graph = graphOf(nodes);
+    let index = new GraphIndex(graph, []);
+    for (const order of ORDERS) {
+      for (const type of [null, 'place'] as const) {
+        const want = expected(index, 'harbour', order, type);
+        expect(want.length).toBeGreaterThan(0);
+        expect(paged(index, 'HARBOUR', order, type)).toEqual(want);
+      }
+    }
+    // In place: a filler gains the word, a holder loses it, a new holder arrives.
+    graph.replaceNodeAttributes('person:a0042', { ...graph.getNodeAttributes('person:a0042'), name: 'Harbour Master', mentionCount: 9 });
+    graph.replaceNodeAttributes('place:z3', { ...graph.getNodeAttributes('place:z3'), name: 'Dry Dock', aliases: [] });
+    graph.addNode('place:zz', entity('place:zz', 'New Harbour'));
+    index = index.update({ change: { nodes: new Set(['person:a0042', 'place:z3', 'place:zz']), newEdges: new Set(), edges: new Set() }, document: doc('u') });
+    for (const order of ORDERS) {
+      const got = paged(index, 'harbour', order, null);
+      expect(got).toEqual(expected(index, 'harbour', order, null));
+      expect(got).toContain('person:a0042');
+      expect(got).not.toContain('place:z3');
+    }
+    // A short needle held by nearly everyone is met in the listing itself.
+    expect(paged(index, 'er', { field: 'id', descending: false }, 'place')).toEqual(expected(index, 'er', { field: 'id', descending: false }, 'place'));
   });
 });
 

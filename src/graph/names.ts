@@ -37,13 +37,15 @@ const byRank = (a: EntityNode, b: EntityNode): number => b.mentionCount - a.ment
 interface Filed {
   list: Postings;
   types: number;
+  /** Entries written so far while a build fills a list allocated at its size. */
+  filled: number;
 }
 
 /** Files form `form` under `key` (once: forms arrive in ascending order); true when the key is new. */
 function append<K>(map: Map<K, Filed>, key: K, form: number, bit: number): boolean {
   const filed = map.get(key);
   if (!filed) {
-    map.set(key, { list: [form], types: bit });
+    map.set(key, { list: [form], types: bit, filled: 1 });
     return true;
   }
   filed.types |= bit;
@@ -170,12 +172,55 @@ export class NameIndex {
     });
     this.sorted = Int32Array.from(order);
     this.sortedOwner = Int32Array.from(order, (f) => this.formOwner[f] as number);
+    this.fileAll();
     this.vocabulary = [...this.words.keys()].sort();
-    // Long lists packed: half the memory of an array of small integers, and they only grow again in place.
-    for (const map of [this.words.values(), this.trigrams.values()]) {
-      for (const filed of map) if (filed.list.length >= 8 && Array.isArray(filed.list)) filed.list = Int32Array.from(filed.list);
-    }
     this.inPlace = true;
+  }
+
+  /**
+   * Files every built form by word and trigram in two passes, counting then filling, so that each list is
+   * allocated once at its size (packed when long: half the memory of an array of small integers). A graph of a
+   * million entities files some fifteen million trigrams: grown arrays would leave as much again as garbage, and
+   * collecting it next to a large graph is what a build would spend its time on.
+   */
+  private fileAll(): void {
+    const words = new Map<string, number>();
+    const trigrams = new Map<number | string, number>();
+    // The distinct words and trigrams of one form (a key met twice in a form is filed once); reused form to form.
+    const seenWords: string[] = [];
+    const seenTrigrams: (number | string)[] = [];
+    const keysOf = (f: number): void => {
+      const text = this.formText[f] as string;
+      seenWords.length = 0;
+      seenTrigrams.length = 0;
+      for (const w of text.split(' ')) if (!seenWords.includes(w)) seenWords.push(w);
+      for (let i = 0; i + 3 <= text.length; i++) {
+        const key = trigramKey(text, i);
+        if (!seenTrigrams.includes(key)) seenTrigrams.push(key);
+      }
+    };
+    for (let f = 0; f < this.builtForms; f++) {
+      keysOf(f);
+      for (const w of seenWords) words.set(w, (words.get(w) ?? 0) + 1);
+      for (const key of seenTrigrams) trigrams.set(key, (trigrams.get(key) ?? 0) + 1);
+    }
+    const allocate = <K>(sizes: Map<K, number>): Map<K, Filed> => {
+      const map = new Map<K, Filed>();
+      for (const [key, n] of sizes) map.set(key, { list: n >= 8 ? new Int32Array(n) : [], types: 0, filled: 0 });
+      return map;
+    };
+    this.words = allocate(words);
+    this.trigrams = allocate(trigrams);
+    const fill = (filed: Filed, f: number, bit: number): void => {
+      filed.types |= bit;
+      filed.list[filed.filled++] = f;
+    };
+    for (let f = 0; f < this.builtForms; f++) {
+      const bit = TYPE_BIT.get(this.types[this.formOwner[f] as number] as EntityType) ?? ALL_TYPES;
+      keysOf(f);
+      for (const w of seenWords) fill(this.words.get(w) as Filed, f, bit);
+      for (const key of seenTrigrams) fill(this.trigrams.get(key) as Filed, f, bit);
+    }
   }
 
   /** The distinct non-empty folded forms of an entity's names, with their flags. */
@@ -204,13 +249,12 @@ export class NameIndex {
       this.formText.push(text);
       this.formOwner.push(e);
       this.formFlags.push(flags);
-      for (const w of text.split(' ')) {
-        const isNew = append(this.words, w, f, bit);
-        if (isNew && inPlace) this.vocabulary.splice(lowerBound(this.vocabulary, w), 0, w);
-      }
-      for (let i = 0; i + 3 <= text.length; i++) append(this.trigrams, trigramKey(text, i), f, bit);
       if (text.length < 3) this.shortForms.push(f);
-      if (inPlace) this.tailSorted.splice(lowerBoundText(this.tailSorted, this.formText, text), 0, f);
+      // A build files its forms all at once at the end (fileAll); in place, each is filed now.
+      if (!inPlace) continue;
+      for (const w of text.split(' ')) if (append(this.words, w, f, bit)) this.vocabulary.splice(lowerBound(this.vocabulary, w), 0, w);
+      for (let i = 0; i + 3 <= text.length; i++) append(this.trigrams, trigramKey(text, i), f, bit);
+      this.tailSorted.splice(lowerBoundText(this.tailSorted, this.formText, text), 0, f);
     }
   }
 

@@ -39,13 +39,15 @@ interface Filed {
   types: number;
   /** Entries written so far while a build fills a list allocated at its size. */
   filled: number;
+  /** A packed list grown in place is a view of this, which has room to spare (see append). */
+  spare: Int32Array | null;
 }
 
 /** Files form `form` under `key` (once: forms arrive in ascending order); true when the key is new. */
 function append<K>(map: Map<K, Filed>, key: K, form: number, bit: number): boolean {
   const filed = map.get(key);
   if (!filed) {
-    map.set(key, { list: [form], types: bit, filled: 1 });
+    map.set(key, { list: [form], types: bit, filled: 1, spare: null });
     return true;
   }
   filed.types |= bit;
@@ -53,9 +55,16 @@ function append<K>(map: Map<K, Filed>, key: K, form: number, bit: number): boole
   if (list[list.length - 1] === form) return false;
   if (Array.isArray(list)) list.push(form);
   else {
-    const grown = Array.from(list);
-    grown.push(form);
-    filed.list = grown;
+    // Packed lists stay packed: they grow by half into a larger buffer, and the list is a view of its filled part.
+    const n = list.length;
+    let spare = filed.spare ?? list;
+    if (spare.length <= n) {
+      spare = new Int32Array(Math.ceil(n * 1.5) + 8);
+      spare.set(list);
+      filed.spare = spare;
+    }
+    spare[n] = form;
+    filed.list = spare.subarray(0, n + 1);
   }
   return false;
 }
@@ -206,7 +215,7 @@ export class NameIndex {
     }
     const allocate = <K>(sizes: Map<K, number>): Map<K, Filed> => {
       const map = new Map<K, Filed>();
-      for (const [key, n] of sizes) map.set(key, { list: n >= 8 ? new Int32Array(n) : [], types: 0, filled: 0 });
+      for (const [key, n] of sizes) map.set(key, { list: n >= 8 ? new Int32Array(n) : [], types: 0, filled: 0, spare: null });
       return map;
     };
     this.words = allocate(words);

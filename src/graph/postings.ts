@@ -1,8 +1,8 @@
 // Sorted lists of form numbers and the ways a search reads them: galloping intersection, k-way union, a bounded best-k.
 
 /**
- * Form numbers in ascending order. Lists start as plain arrays (cheap when short, which most are) and long ones
- * are packed into Int32Array after a build; a packed list that grows again goes back to an array.
+ * Form numbers in ascending order. Short lists are plain arrays (cheap when short, which most are) and long ones
+ * Int32Array, packed at their size by a build and grown in place with room to spare.
  */
 export type Postings = number[] | Int32Array;
 

@@ -246,13 +246,11 @@ export function addToIndex(index: GraphIndex, state: GraphState, x: Extraction, 
   }
   const merged = applyMerges(x, finalMerges);
   const graph = index.graph;
-  const before = new Map<string, EntityNode>();
-  for (const e of merged.entities) if (graph.hasNode(e.id)) before.set(e.id, graph.getNodeAttributes(e.id));
   const change: GraphChange = { nodes: new Set(), newEdges: new Set(), edges: new Set() };
   addExtraction(graph, merged, change);
   for (const id of change.nodes) finalizeNode(graph, id, state.overrides);
   graph.setAttribute('documents', graph.getAttribute('documents') + 1);
-  return index.update({ change, before, document: documentInfo(merged, meta) });
+  return index.update({ change, document: documentInfo(merged, meta) });
 }
 
 /** Rebuilds the graph from stored extractions and curation; no NLP runs. */

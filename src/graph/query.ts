@@ -1,38 +1,22 @@
-// Read-side operations on the graph: lookups, keyset-paged listings, search, traversals and analytics views.
-import { InvalidInputError, NotFoundError, TimeoutError, UnavailableError } from '../errors.js';
-import { nameKey } from '../nlp/slug.js';
+// GraphIndex, the read side the resolvers call: the graph plus its indexes, lookups and listings; walks, events, names and views live beside it.
+import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { EntityType } from '../nlp/types.js';
 import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { GraphChange } from './build.js';
+import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
 import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
+import { foldKey, NameIndex } from './names.js';
+import { compareKeys, keysetPage, keysetPageWithin, lowerBoundBy, type Page, pageAt, type SortKey, startAfter } from './paging.js';
+import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
+import { centrality, communities, type GraphStats, stats } from './views.js';
 
-export type Direction = 'out' | 'in' | 'both';
-export type SortKey = (string | number)[];
+export type { EventFilter } from './events.js';
+export { foldKey } from './names.js';
+export { decodeCursor, type Page, type SortKey } from './paging.js';
+export { Deadline, type Direction, type Neighborhood, type Path, type PathResult, type TraversalOptions } from './traverse.js';
 
-export interface Page<T> {
-  items: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  totalCount: () => number;
-}
 export type EntityPage = Page<EntityNode>;
 export type RelationPage = Page<RelationEdge>;
-
-export interface Neighborhood {
-  center: EntityNode;
-  nodes: EntityNode[];
-  edges: RelationEdge[];
-  truncated: boolean;
-}
-
-export interface Path {
-  nodes: EntityNode[];
-  edges: RelationEdge[];
-}
-
-export interface PathResult extends Path {
-  length: number;
-  usesCooccurrence: boolean;
-}
 
 export interface SentenceInfo {
   documentId: string;
@@ -40,14 +24,6 @@ export interface SentenceInfo {
   start: number;
   end: number;
   entities: string[];
-}
-
-export interface TraversalOptions {
-  includeCooccurrence?: boolean;
-  relationTypes?: readonly string[] | null;
-  entityTypes?: readonly EntityType[] | null;
-  directed?: boolean;
-  deadline?: Deadline;
 }
 
 export interface EntityFilter {
@@ -60,140 +36,18 @@ export interface EntityFilter {
 
 export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
 
-export interface EventFilter {
-  type?: string | null;
-  participant?: string | null;
-  location?: string | null;
-  from?: string | null;
-  to?: string | null;
+const eventOrder = (order: 'date' | 'id'): ((n: EntityNode) => SortKey) => (order === 'date' ? eventKey : (n) => [n.id]);
+
+/** A sorted listing with the changed entities taken out and `back` (their current selves) put in at their place. */
+function replaced(list: readonly EntityNode[], changed: ReadonlySet<string>, back: readonly EntityNode[], keyOf: (n: EntityNode) => SortKey): EntityNode[] {
+  const kept = list.filter((n) => !changed.has(n.id));
+  for (const n of back) kept.splice(lowerBoundBy(kept, keyOf, keyOf(n)), 0, n);
+  return kept;
 }
 
-/** A per-request time budget: long loops call check() and stop with TIMEOUT instead of hanging. */
-export class Deadline {
-  private readonly at: number;
-  private count = 0;
-  constructor(private readonly ms: number) {
-    this.at = performance.now() + ms;
-  }
-  check(): void {
-    // Reading the clock is cheap but not free: look on the first step and then every 256.
-    if ((this.count++ & 255) === 0 && performance.now() > this.at) {
-      throw new TimeoutError(`query stopped after its time budget of ${this.ms} ms. Narrow it (smaller hops, maxHops, limit or first).`);
-    }
-  }
-}
-
-/** Case-, accent-, punctuation-, article- and possessive-insensitive comparison key. */
-export const foldKey = (s: string): string =>
-  nameKey(s)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '');
-
-const encodeCursor = (order: string, key: SortKey): string => Buffer.from(JSON.stringify({ o: order, k: key }), 'utf8').toString('base64url');
-
-/** Decodes an opaque cursor for this ordering; anything else is a BAD_USER_INPUT error. */
-export function decodeCursor(cursor: string, order: string): SortKey {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value === 'object' && value !== null) {
-      const v = value as { o?: unknown; k?: unknown };
-      if (v.o === order && Array.isArray(v.k) && v.k.every((x) => typeof x === 'string' || typeof x === 'number')) return v.k as SortKey;
-      if (typeof v.o === 'string' && v.o !== order) {
-        throw new InvalidInputError(
-          `query.decodeCursor: this cursor belongs to another ordering ("${v.o}", not "${order}"). Keep orderBy the same while paging.`,
-        );
-      }
-    }
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw error;
-  }
-  throw new InvalidInputError(
-    `query.decodeCursor: "${cursor.slice(0, 40)}" is not a cursor from this API. Pass an endCursor from a previous page, or omit "after".`,
-  );
-}
-
-const compareKeys = (a: SortKey, b: SortKey): number => {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    return String(x) < String(y) ? -1 : 1;
-  }
-  return 0;
-};
-
-/**
- * Keyset paging over items sorted by `keyOf`: a page starts after the cursor's key, so inserts between pages
- * never repeat or skip an item that was there before.
- */
-function keysetPage<T>(sorted: T[], keyOf: (t: T) => SortKey, order: string, matches: (t: T) => boolean, first: number, after: string | null): Page<T> {
-  let lo = 0;
-  if (after !== null) {
-    const key = decodeCursor(after, order);
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareKeys(keyOf(sorted[mid] as T), key) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-  }
-  const items: Page<T>['items'] = [];
-  let k = lo;
-  for (; k < sorted.length && items.length < first; k++) {
-    const t = sorted[k] as T;
-    if (matches(t)) items.push({ cursor: encodeCursor(order, keyOf(t)), node: t });
-  }
-  let hasNextPage = false;
-  for (; k < sorted.length; k++) {
-    if (matches(sorted[k] as T)) {
-      hasNextPage = true;
-      break;
-    }
-  }
-  return { items, hasNextPage, totalCount: () => sorted.filter(matches).length };
-}
-
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Damerau–Levenshtein distance, stopping early above `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
-/** Typos allowed in a word of this length: none below 4 letters, one up to 7, two from 8. */
-const typosFor = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
-
-/** Every query word matches some word of the name: as a prefix, or within its typo allowance. */
-function fuzzyWords(nameWords: string[], queryWords: string[]): boolean {
-  return queryWords.every((qw) => {
-    const t = typosFor(qw);
-    return nameWords.some((w) => w.startsWith(qw) || (t > 0 && editDistance(w, qw, t) <= t));
-  });
-}
-
-/** One document added to the graph in place: what changed (build.ts addExtraction), the touched entities as they were. */
+/** One document added to the graph in place: what changed (build.ts addExtraction) and the document. */
 export interface IndexUpdate {
   change: GraphChange;
-  before: Map<string, EntityNode>;
   document: DocumentInfo;
 }
 
@@ -207,10 +61,13 @@ export class GraphIndex {
   /** Set when the analytics worker finishes; null until then. */
   analytics: AnalyticsResult | null = null;
   analyticsError: string | null = null;
-  private readonly byAlias: Map<string, string[]> = new Map();
-  private readonly bySurname: Map<string, string[]> = new Map();
+  /** Names, aliases and acronyms: exact lookups, search and nameContains. */
+  private readonly names: NameIndex;
   private readonly documentsById: Map<string, DocumentInfo>;
   private readonly sorted: Map<string, EntityNode[]> = new Map();
+  private readonly eventListings: Map<'date' | 'id', EntityNode[]> = new Map();
+  /** positions(): per sorted listing, each entity's place in it by name-index number. */
+  private readonly placeIn: Map<string, Int32Array> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
   private readonly adjacencyCache: Map<string, RelationEdge[]> = new Map();
 
@@ -221,9 +78,10 @@ export class GraphIndex {
       // Take over the previous index's structures (it is not used again) and bring them up to date.
       const p = from.previous;
       this.documentsById = p.documentsById;
-      this.byAlias = p.byAlias;
-      this.bySurname = p.bySurname;
+      this.names = p.names;
       this.sorted = p.sorted;
+      this.eventListings = p.eventListings;
+      this.placeIn = p.placeIn;
       this.statedDegree = p.statedDegree;
       this.adjacencyCache = p.adjacencyCache;
       // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
@@ -238,8 +96,7 @@ export class GraphIndex {
       this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
       this.statedDegree.set(e.target, (this.statedDegree.get(e.target) ?? 0) + 1);
     });
-    for (const id of graph.nodes()) this.addNames(id, graph.getNodeAttributes(id));
-    for (const list of [...this.byAlias.values(), ...this.bySurname.values()]) this.sortNames(list);
+    this.names = new NameIndex(graph);
   }
 
   /** The index after one more document was added to the graph in place (pipeline.addToIndex). */
@@ -251,7 +108,7 @@ export class GraphIndex {
     return new GraphIndex(this.graph, documents, { previous: this, update });
   }
 
-  private apply({ change, before, document }: IndexUpdate): void {
+  private apply({ change, document }: IndexUpdate): void {
     this.documentsById.set(document.id, document);
     for (const key of change.newEdges) {
       const e = this.edge(key);
@@ -263,76 +120,18 @@ export class GraphIndex {
       const e = this.edge(key);
       for (const end of [e.source, e.target]) for (const direction of ['out', 'in', 'both']) this.adjacencyCache.delete(`${direction}|${end}`);
     }
-    // Names: out with the old forms, in with the new, and the lists touched sorted again.
-    const touched = new Set<string[]>();
-    for (const id of change.nodes) {
-      const old = before.get(id);
-      if (old) this.removeNames(id, old);
-    }
-    for (const id of change.nodes) for (const list of this.addNames(id, this.node(id))) touched.add(list);
-    for (const list of touched) this.sortNames(list);
+    // Names: the touched entities are filed again under their current names, aliases and acronym.
+    this.names.apply(change.nodes);
     // Sorted listings: the touched entities leave and come back at their new place.
+    const touched = [...change.nodes].map((id) => this.node(id));
     for (const [key, list] of this.sorted) {
       const [field, descending] = key.split(':') as [EntityOrderField, string];
-      const keyOf = this.entityKey(field, descending === 'true');
-      const kept = list.filter((n) => !change.nodes.has(n.id));
-      for (const id of change.nodes) {
-        const n = this.node(id);
-        const k = keyOf(n);
-        let lo = 0;
-        let hi = kept.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (compareKeys(keyOf(kept[mid] as EntityNode), k) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        kept.splice(lo, 0, n);
-      }
-      this.sorted.set(key, kept);
+      this.sorted.set(key, replaced(list, change.nodes, touched, this.entityKey(field, descending === 'true')));
     }
-  }
-
-  private nameForms(n: EntityNode): { forms: Set<string>; surname: string | null } {
-    const forms = new Set([n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])].map(foldKey).filter(Boolean));
-    const words = foldKey(n.name).split(' ');
-    return { forms, surname: n.type === 'person' && words.length >= 2 ? (words.at(-1) as string) : null };
-  }
-
-  /** Files an entity under every form of its name (and a person under the surname); returns the lists it joined. */
-  private addNames(id: string, n: EntityNode): string[][] {
-    const { forms, surname } = this.nameForms(n);
-    const joined: string[][] = [];
-    const file = (map: Map<string, string[]>, key: string): void => {
-      let list = map.get(key);
-      if (!list) {
-        list = [];
-        map.set(key, list);
-      }
-      if (!list.includes(id)) list.push(id);
-      joined.push(list);
-    };
-    for (const form of forms) file(this.byAlias, form);
-    // A person is also found by surname alone ("Petrov" for "Ivan Petrov") when no name or alias matches.
-    if (surname !== null) file(this.bySurname, surname);
-    return joined;
-  }
-
-  private removeNames(id: string, n: EntityNode): void {
-    const { forms, surname } = this.nameForms(n);
-    const drop = (map: Map<string, string[]>, key: string): void => {
-      const list = map.get(key);
-      if (!list) return;
-      const i = list.indexOf(id);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) map.delete(key);
-    };
-    for (const form of forms) drop(this.byAlias, form);
-    if (surname !== null) drop(this.bySurname, surname);
-  }
-
-  /** Most-mentioned first, so "Doe" finds the person before a rarely named namesake. */
-  private sortNames(list: string[]): void {
-    list.sort((a, b) => this.node(b).mentionCount - this.node(a).mentionCount || (a < b ? -1 : 1));
+    // Places in the listings moved and touched entities have new numbers: positions() starts again when asked.
+    this.placeIn.clear();
+    const events = touched.filter((n) => n.type === 'event');
+    for (const [order, list] of this.eventListings) this.eventListings.set(order, replaced(list, change.nodes, events, eventOrder(order)));
   }
 
   node(id: string): EntityNode {
@@ -359,9 +158,8 @@ export class GraphIndex {
   findEntity(ref: { id?: string | null; name?: string | null }): EntityNode | null {
     if (ref.id) return this.graph.hasNode(ref.id) ? this.node(ref.id) : null;
     if (ref.name) {
-      const key = foldKey(ref.name);
-      const ids = this.byAlias.get(key) ?? this.bySurname.get(key);
-      return ids?.[0] ? this.node(ids[0]) : null;
+      const id = this.names.find(ref.name);
+      return id === null ? null : this.node(id);
     }
     throw new InvalidInputError('query.entity: give an id or a name, for example entity(name: "Iran").');
   }
@@ -378,10 +176,12 @@ export class GraphIndex {
     let list = this.sorted.get(key);
     if (!list) {
       const keyOf = this.entityKey(field, descending);
+      // Each key computed once, not once per comparison.
       list = this.graph
         .nodes()
-        .map((id) => this.node(id))
-        .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+        .map((id) => ({ n: this.node(id), k: keyOf(this.node(id)) }))
+        .sort((a, b) => compareKeys(a.k, b.k))
+        .map((x) => x.n);
       this.sorted.set(key, list);
     }
     return list;
@@ -392,7 +192,7 @@ export class GraphIndex {
     switch (field) {
       case 'name':
         // Descending by name: keyset on the negated code points would be awkward, so name order is ascending only.
-        return (n) => [foldKey(n.name), n.id];
+        return (n) => [this.names.foldedName(n.id), n.id];
       case 'mentions':
         return (n) => [sign * n.mentionCount, n.id];
       case 'degree':
@@ -403,44 +203,77 @@ export class GraphIndex {
   }
 
   listEntities(filter: EntityFilter, order: { field: EntityOrderField; descending: boolean }, first: number, after: string | null): EntityPage {
-    const needle = filter.nameContains ? foldKey(filter.nameContains) : null;
-    const matches = (n: EntityNode): boolean => {
+    const other = (n: EntityNode): boolean => {
       if (filter.type && n.type !== filter.type) return false;
       if (filter.document && !n.documents.includes(filter.document)) return false;
       if (filter.minMentions && n.mentionCount < filter.minMentions) return false;
       if (filter.minDegree && this.degree(n.id) < filter.minDegree) return false;
-      if (needle && ![n.name, ...n.aliases].some((a) => foldKey(a).includes(needle))) return false;
       return true;
     };
     const descending = order.descending && order.field !== 'name' && order.field !== 'id';
     const orderName = `${order.field}${descending ? '-desc' : ''}`;
-    return keysetPage(this.sortedBy(order.field, descending), this.entityKey(order.field, descending), orderName, matches, first, after);
+    const keyOf = this.entityKey(order.field, descending);
+    const needle = filter.nameContains ? foldKey(filter.nameContains) : '';
+    if (!needle) return keysetPage(this.sortedBy(order.field, descending), keyOf, orderName, other, first, after);
+    const listing = this.sortedBy(order.field, descending);
+    let hits: number[] | null = null;
+    const matched = (): number[] => {
+      hits ??= this.names.containing(needle);
+      return hits;
+    };
+    const total = (): number => matched().filter((e) => other(this.node(this.names.idOf(e) as string))).length;
+    // A needle held by many names is met every few steps of the listing; give it a few thousand.
+    const page = keysetPageWithin(
+      listing,
+      keyOf,
+      orderName,
+      (n) => other(n) && this.names.nameContains(n.id, needle),
+      first,
+      after,
+      64 * (first + 1) + 2048,
+      total,
+    );
+    if (page) return page;
+    // A rarer one (or one whose holders cluster far down the listing): take the holders from the name index and
+    // keep the first + 1 of them nearest after the cursor, by their place in the listing.
+    const place = this.positions(order.field, descending);
+    const from = startAfter(listing, keyOf, orderName, after);
+    const best: number[] = [];
+    for (const e of matched()) {
+      const p = place[e] as number;
+      if (p < from || (best.length > first && p >= (best[best.length - 1] as number))) continue;
+      if (!other(listing[p] as EntityNode)) continue;
+      let i = best.length;
+      best.push(p);
+      while (i > 0 && (best[i - 1] as number) > p) {
+        best[i] = best[i - 1] as number;
+        i--;
+      }
+      best[i] = p;
+      if (best.length > first + 1) best.pop();
+    }
+    return pageAt(listing, keyOf, orderName, best, first, total);
+  }
+
+  /** Each entity's place in a sorted listing, by its name-index number; rebuilt after the numbers change. */
+  private positions(field: EntityOrderField, descending: boolean): Int32Array {
+    const key = `${field}:${descending}`;
+    let place = this.placeIn.get(key);
+    if (!place || place.length !== this.names.capacity) {
+      place = new Int32Array(this.names.capacity).fill(-1);
+      const listing = this.sortedBy(field, descending);
+      for (let i = 0; i < listing.length; i++) {
+        const e = this.names.number((listing[i] as EntityNode).id);
+        if (e !== undefined) place[e] = i;
+      }
+      this.placeIn.set(key, place);
+    }
+    return place;
   }
 
   /** Ranked: exact name or alias, prefix, word, substring, then near misses (one or two typos); ties by mentions, then id. */
   search(text: string, types: readonly EntityType[] | null, first: number): EntityNode[] {
-    const q = foldKey(text);
-    if (!q) throw new InvalidInputError('query.search: the search text is empty. Give at least one letter or digit.');
-    const qWords = q.split(' ');
-    const scored: { id: string; score: number }[] = [];
-    this.graph.forEachNode((id, n) => {
-      if (types && types.length > 0 && !types.includes(n.type)) return;
-      let score = 0;
-      for (const form of [n.name, ...n.aliases, ...(n.acronym ? [n.acronym] : [])]) {
-        const f = foldKey(form);
-        let s = 0;
-        if (f === q) s = 5;
-        else if (f.startsWith(q)) s = 4;
-        else if (f.split(' ').includes(q)) s = 3;
-        else if (f.includes(q)) s = 2;
-        else if (fuzzyWords(f.split(' '), qWords)) s = 1;
-        if (s > score) score = s;
-        if (score === 5) break;
-      }
-      if (score > 0) scored.push({ id, score });
-    });
-    scored.sort((a, b) => b.score - a.score || this.node(b.id).mentionCount - this.node(a.id).mentionCount || (a.id < b.id ? -1 : 1));
-    return scored.slice(0, first).map((s) => this.node(s.id));
+    return this.names.search(text, types, first).map((id) => this.node(id));
   }
 
   private edgeAllowed(e: RelationEdge, options: TraversalOptions): boolean {
@@ -495,109 +328,33 @@ export class GraphIndex {
 
   /** Who took part in an event, and how (agents, targets, …; the place as "location"). */
   participants(eventId: string): { entity: EntityNode; role: string }[] {
-    const out: { entity: EntityNode; role: string }[] = [];
-    for (const e of this.relationsOf(eventId, 'both')) {
-      if (e.target === eventId && e.type.endsWith('_of')) out.push({ entity: this.node(e.source), role: e.type.slice(0, -3) });
-      else if (e.source === eventId && e.type === 'located_in') out.push({ entity: this.node(e.target), role: 'location' });
-    }
-    return out.sort((a, b) => (a.role + a.entity.id < b.role + b.entity.id ? -1 : 1));
-  }
-
-  private static eventKey(n: EntityNode): SortKey {
-    const value = n.date?.value ?? '';
-    return [value ? 0 : 1, value, n.id];
+    return participants(this, eventId);
   }
 
   /** Events an entity takes part in (or that happened there), in date order. */
   eventsOf(id: string): EntityNode[] {
-    const out = new Map<string, EntityNode>();
-    for (const e of this.relationsOf(id, 'both')) {
-      const other = e.source === id ? e.target : e.source;
-      const n = this.node(other);
-      if (n.type === 'event') out.set(other, n);
-    }
-    return [...out.values()].sort((a, b) => compareKeys(GraphIndex.eventKey(a), GraphIndex.eventKey(b)));
+    return eventsOf(this, id);
   }
 
   events(filter: EventFilter, order: 'date' | 'id', first: number, after: string | null): EntityPage {
     const participant = filter.participant ? this.resolve(filter.participant, 'events.filter.participant').id : null;
     const location = filter.location ? this.resolve(filter.location, 'events.filter.location').id : null;
-    const checkDate = (d: string | null | undefined, name: string): string | null => {
-      if (!d) return null;
-      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new InvalidInputError(`events.filter.${name}: "${d}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD.`);
-      return d;
-    };
-    const from = checkDate(filter.from, 'from');
-    const to = checkDate(filter.to, 'to');
-    const involved = participant ? new Set(this.eventsOf(participant).map((n) => n.id)) : null;
-    const matches = (n: EntityNode): boolean => {
-      if (n.type !== 'event') return false;
-      if (filter.type && n.eventType !== filter.type) return false;
-      if (involved && !involved.has(n.id)) return false;
-      if (location && n.location !== location) return false;
-      const v = n.date?.value ?? null;
-      if ((from || to) && !v) return false;
-      if (from && v && v.slice(0, from.length) < from) return false;
-      if (to && v && v.slice(0, to.length) > to) return false;
-      return true;
-    };
-    const key = order === 'date' ? GraphIndex.eventKey : (n: EntityNode): SortKey => [n.id];
-    const cacheKey = `events:${order}`;
-    let sorted = this.sorted.get(cacheKey);
+    const matches = eventMatcher(this, filter, participant, location);
+    const key = eventOrder(order);
+    let sorted = this.eventListings.get(order);
     if (!sorted) {
       sorted = this.graph
         .filterNodes((_id, n) => n.type === 'event')
         .map((id) => this.node(id))
         .sort((a, b) => compareKeys(key(a), key(b)));
-      this.sorted.set(cacheKey, sorted);
+      this.eventListings.set(order, sorted);
     }
     return keysetPage(sorted, key, `events-${order}`, matches, first, after);
   }
 
-  private neighbourEdges(at: string, options: TraversalOptions): { edge: RelationEdge; other: string }[] {
-    const direction: Direction = options.directed ? 'out' : 'both';
-    const out: { edge: RelationEdge; other: string }[] = [];
-    for (const e of this.relationsOf(at, direction, options)) {
-      const other = e.source === at ? e.target : e.source;
-      if (options.entityTypes && options.entityTypes.length > 0 && !options.entityTypes.includes(this.node(other).type)) continue;
-      out.push({ edge: e, other });
-    }
-    return out;
-  }
-
   /** Breadth-first, ignoring direction, up to `hops` away and `limit` nodes. */
   neighborhood(id: string, hops: number, limit: number, options: TraversalOptions = {}): Neighborhood {
-    const center = this.node(id);
-    const seen = new Set<string>([id]);
-    let frontier = [id];
-    let truncated = false;
-    for (let h = 0; h < hops && frontier.length > 0 && !truncated; h++) {
-      const next: string[] = [];
-      for (const at of frontier) {
-        for (const { other } of this.neighbourEdges(at, { ...options, directed: false })) {
-          options.deadline?.check();
-          if (seen.has(other)) continue;
-          if (seen.size >= limit) {
-            truncated = true;
-            break;
-          }
-          seen.add(other);
-          next.push(other);
-        }
-        if (truncated) break;
-      }
-      frontier = next;
-    }
-    const edges: RelationEdge[] = [];
-    for (const n of seen) {
-      for (const e of this.relationsOf(n, 'out', options)) {
-        options.deadline?.check();
-        if (seen.has(e.target)) edges.push(e);
-      }
-    }
-    edges.sort(byId);
-    const nodes = [...seen].sort().map((n) => this.node(n));
-    return { center, nodes, edges, truncated };
+    return neighborhood(this, id, hops, limit, options);
   }
 
   /**
@@ -605,96 +362,12 @@ export class GraphIndex {
    * only when they do not connect the two within maxHops are co-occurrence edges allowed.
    */
   shortestPath(from: string, to: string, maxHops: number, options: TraversalOptions = {}): Path | null {
-    const stated = this.bfsPath(from, to, maxHops, { ...options, includeCooccurrence: false });
-    if (stated || options.includeCooccurrence === false) return stated;
-    return this.bfsPath(from, to, maxHops, { ...options, includeCooccurrence: true });
-  }
-
-  private bfsPath(from: string, to: string, maxHops: number, options: TraversalOptions): Path | null {
-    if (from === to) return { nodes: [this.node(from)], edges: [] };
-    const parent = new Map<string, { prev: string; edge: RelationEdge }>();
-    const seen = new Set<string>([from]);
-    let frontier = [from];
-    for (let h = 0; h < maxHops && frontier.length > 0; h++) {
-      const next: string[] = [];
-      for (const at of frontier) {
-        for (const { edge, other } of this.neighbourEdges(at, options)) {
-          options.deadline?.check();
-          if (seen.has(other)) continue;
-          seen.add(other);
-          parent.set(other, { prev: at, edge });
-          if (other === to) return this.unwind(from, to, parent);
-          next.push(other);
-        }
-      }
-      frontier = next;
-    }
-    return null;
-  }
-
-  private unwind(from: string, to: string, parent: Map<string, { prev: string; edge: RelationEdge }>): Path {
-    const nodes: EntityNode[] = [this.node(to)];
-    const edges: RelationEdge[] = [];
-    let at = to;
-    while (at !== from) {
-      const p = parent.get(at) as { prev: string; edge: RelationEdge };
-      edges.unshift(p.edge);
-      nodes.unshift(this.node(p.prev));
-      at = p.prev;
-    }
-    return { nodes, edges };
+    return shortestPath(this, from, to, maxHops, options);
   }
 
   /** Simple paths of stated relations up to maxHops, shortest first (then by edge ids), at most `first`. */
   paths(from: string, to: string, maxHops: number, first: number, options: TraversalOptions = {}): Path[] {
-    const found: { nodes: string[]; edges: RelationEdge[] }[] = [];
-    const onPath = new Set<string>([from]);
-    const nodes = [from];
-    const edges: RelationEdge[] = [];
-    // Depth-limited DFS; each level only expands nodes that can still reach `to` in the hops left.
-    const distanceTo = this.distancesFrom(to, maxHops, options);
-    const walk = (at: string): void => {
-      if (found.length >= first * 20) return;
-      for (const { edge, other } of this.neighbourEdges(at, { ...options, directed: false })) {
-        options.deadline?.check();
-        if (onPath.has(other)) continue;
-        const left = maxHops - edges.length - 1;
-        const d = distanceTo.get(other);
-        if (d === undefined || d > left) continue;
-        edges.push(edge);
-        nodes.push(other);
-        if (other === to) found.push({ nodes: [...nodes], edges: [...edges] });
-        else {
-          onPath.add(other);
-          walk(other);
-          onPath.delete(other);
-        }
-        edges.pop();
-        nodes.pop();
-      }
-    };
-    if (from !== to) walk(from);
-    found.sort((a, b) => a.edges.length - b.edges.length || (a.edges.map((e) => e.id).join() < b.edges.map((e) => e.id).join() ? -1 : 1));
-    return found.slice(0, first).map((p) => ({ nodes: p.nodes.map((n) => this.node(n)), edges: p.edges }));
-  }
-
-  private distancesFrom(start: string, maxHops: number, options: TraversalOptions): Map<string, number> {
-    const dist = new Map<string, number>([[start, 0]]);
-    let frontier = [start];
-    for (let h = 1; h <= maxHops && frontier.length > 0; h++) {
-      const next: string[] = [];
-      for (const at of frontier) {
-        for (const { other } of this.neighbourEdges(at, { ...options, directed: false })) {
-          options.deadline?.check();
-          if (!dist.has(other)) {
-            dist.set(other, h);
-            next.push(other);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return dist;
+    return paths(this, from, to, maxHops, first, options);
   }
 
   sentences(documentId: string): SentenceInfo[] {
@@ -709,58 +382,15 @@ export class GraphIndex {
     }));
   }
 
-  private requireAnalytics(): AnalyticsResult {
-    if (this.analytics) return this.analytics;
-    if (this.analyticsError) throw new UnavailableError(`analytics failed: ${this.analyticsError}`);
-    throw new UnavailableError('analytics are still being computed for this graph; retry in a moment.');
-  }
-
   centrality(metric: 'degree' | 'pagerank' | 'betweenness', type: EntityType | null, first: number): { entity: EntityNode; score: number }[] {
-    let scores: Record<string, number>;
-    if (metric === 'degree') {
-      scores = {};
-      this.graph.forEachNode((id, n) => {
-        if (n.type !== 'event') scores[id] = this.degree(id);
-      });
-    } else {
-      const a = this.requireAnalytics();
-      const picked = metric === 'pagerank' ? a.pagerank : a.betweenness;
-      if (!picked) throw new UnavailableError(`betweenness is not computed for graphs this large (${this.graph.order} nodes). Use PAGERANK or DEGREE.`);
-      scores = picked;
-    }
-    return Object.entries(scores)
-      .filter(([id]) => this.hasNode(id) && (!type || this.node(id).type === type))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, first)
-      .map(([id, score]) => ({ entity: this.node(id), score }));
+    return centrality(this, metric, type, first);
   }
 
   communities(first: number): CommunityInfo[] {
-    const a = this.requireAnalytics();
-    const groups = new Map<number, string[]>();
-    for (const [id, c] of Object.entries(a.communities)) {
-      if (!this.hasNode(id)) continue;
-      groups.set(c, [...(groups.get(c) ?? []), id]);
-    }
-    return [...groups.entries()]
-      .map(([id, members]) => ({ id, members: members.sort((x, y) => this.node(y).mentionCount - this.node(x).mentionCount || (x < y ? -1 : 1)) }))
-      .sort((x, y) => y.members.length - x.members.length || x.id - y.id)
-      .slice(0, first);
+    return communities(this, first);
   }
 
-  stats(): { documents: number; entities: number; relations: number; cooccurrences: number; byType: { type: EntityType; count: number }[] } {
-    const counts = new Map<EntityType, number>();
-    this.graph.forEachNode((_id, n) => counts.set(n.type, (counts.get(n.type) ?? 0) + 1));
-    let cooccurrences = 0;
-    this.graph.forEachEdge((_k, e) => {
-      if (e.cooccurrence) cooccurrences++;
-    });
-    return {
-      documents: this.documents.length,
-      entities: this.graph.order,
-      relations: this.graph.size - cooccurrences,
-      cooccurrences,
-      byType: [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([type, count]) => ({ type, count })),
-    };
+  stats(): GraphStats {
+    return stats(this, this.documents.length);
   }
 }

@@ -43,6 +43,17 @@ function view(index: GraphIndex): string {
     }
     return ids;
   };
+  const events = (order: 'date' | 'id'): string[] => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = index.events({}, order, 5, after);
+      ids.push(...page.items.map((i) => i.node.id));
+      if (!page.hasNextPage) break;
+      after = page.items.at(-1)?.cursor ?? null;
+    }
+    return ids;
+  };
   const lookups: Record<string, string | null> = {};
   for (const id of nodes) {
     const n = index.node(id);
@@ -57,6 +68,7 @@ function view(index: GraphIndex): string {
     documents: index.documents.map((d) => ({ ...d, sentences: index.sentences(d.id) })),
     stats: index.stats(),
     listings: ORDERS.map(([f, d]) => listing(f, d)),
+    events: [events('date'), events('id')],
     lookups,
     adjacency: nodes.map((id) => [index.relationsOf(id, 'both', { includeCooccurrence: true }).map((e) => e.id), index.degree(id)]),
     search: ['biden', 'irgc', 'silva', 'moscow'].map((q) => index.search(q, null, 5).map((n) => n.id)),
@@ -66,6 +78,7 @@ function view(index: GraphIndex): string {
 /** Warms the lazily built parts (listings, adjacency) so that the update path has to keep them right. */
 function warm(index: GraphIndex): void {
   for (const [f, d] of ORDERS) index.listEntities({}, { field: f, descending: d }, 3, null);
+  for (const order of ['date', 'id'] as const) index.events({}, order, 3, null);
   for (const id of index.graph.nodes()) index.relationsOf(id, 'both');
 }
 
@@ -106,6 +119,20 @@ describe('incremental ingest', () => {
     // The seed article: large, and sharing entities with what is there.
     service.ingest({ text: SEED_TEXT });
     expect(service.incrementalUpdates).toBe(3);
+    expect(view(service.index)).toBe(view(loadIndex(store)));
+    service.unwatch();
+    store.close();
+  });
+
+  it('keeps the event listing in date order when dated events arrive in place', () => {
+    const store = Store.open(':memory:');
+    const service = new GraphService(store);
+    service.ingest({ text: 'Iran met Russia in Geneva on Monday, January 13, 2025.' });
+    warm(service.index);
+    service.ingest({ text: 'Israel struck Hezbollah in Lebanon on March 3, 2024. Biden met Netanyahu in Washington on July 4, 2023.' });
+    expect(service.incrementalUpdates).toBe(2);
+    const dates = service.index.events({}, 'date', 10, null).items.map((i) => i.node.date?.value ?? null);
+    expect(dates).toEqual(['2023-07-04', '2024-03-03', null]);
     expect(view(service.index)).toBe(view(loadIndex(store)));
     service.unwatch();
     store.close();

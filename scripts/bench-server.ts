@@ -140,35 +140,44 @@ export function syntheticId(i: number): string {
 export type VariedAsk =
   | { op: 'neighborhood'; id: string; limit: number }
   | { op: 'relations'; id: string; first: number }
-  | { op: 'search'; text: string; first: number };
+  | { op: 'search'; text: string; first: number; tag?: number };
 
-/** A counter-seeded mix of the three shapes users send, a different entity, limit or text each time. */
+const mix = (k: number, salt: number): number => ((Math.imul(k + salt, 2654435761) >>> 0) ^ (k * 40503)) >>> 0;
+
+/**
+ * A counter-seeded mix of the three shapes users send, a different one each time: the entities walked from are a
+ * permutation of all of them (k × 7919 mod n, a prime step), limits vary independently. Search texts repeat as typed
+ * prefixes do, so each search carries its request number in a trailing comment: the front's cache cannot answer it,
+ * and the server does the work (a comment changes nothing else).
+ */
 export function variedAsk(k: number, nodes: number): VariedAsk {
-  const x = ((Math.imul(k + 1, 2654435761) >>> 0) ^ (k * 40503)) >>> 0;
-  const i = x % nodes;
+  const i = (Math.floor(k / 3) * 7919 + 13) % nodes;
+  const x = mix(k, 1);
   switch (k % 3) {
     case 0:
       return { op: 'neighborhood', id: syntheticId(i), limit: [10, 20, 50][x % 3] as number };
     case 1:
       return { op: 'relations', id: syntheticId(i), first: [5, 10, 20][x % 3] as number };
     default:
-      return { op: 'search', text: searchText(k, nodes), first: 5 + (x % 16) };
+      return { op: 'search', text: searchText(Math.floor(k / 3), nodes), first: 5 + (x % 16), tag: k };
   }
 }
 
-/** What a user types into a search box: a prefix of a real name, a whole word, or a name with a typo. */
+/** What a user types into a search box: a prefix of a real name (2–5 letters), a whole word, a word with a typo, or a name cut short. */
 export function searchText(k: number, nodes: number): string {
-  const x = (Math.imul(k + 7, 2246822519) >>> 0) % nodes;
+  const variant = Math.floor(k / 4);
+  const x = mix(variant, 7) % nodes;
   const name = syntheticName(syntheticId(x).split(':')[0] as string, x);
-  const word = name.split(' ')[k % name.split(' ').length] as string;
+  const words = name.split(' ');
+  const word = words[variant % words.length] as string;
   switch (k % 4) {
     case 0:
-      return name.slice(0, 2 + (k % 4));
+      return name.slice(0, 2 + (variant % 4));
     case 1:
       return word;
     case 2: {
-      // One typo: a letter changed in the middle of the first word.
-      const at = Math.max(1, Math.floor(word.length / 2));
+      // One typo: a letter changed somewhere after the first.
+      const at = 1 + (variant % Math.max(1, word.length - 1));
       return `${word.slice(0, at)}${word.charAt(at) === 'a' ? 'e' : 'a'}${word.slice(at + 1)}`;
     }
     default:
@@ -188,7 +197,9 @@ export function variedGraphql(ask: VariedAsk): string {
         query: `{ entity(id: ${JSON.stringify(ask.id)}) { id name type relations(first: ${ask.first}) { totalCount edges { node { type confidence weight source { id name } target { id name } } } } } }`,
       });
     default:
-      return JSON.stringify({ query: `{ search(text: ${JSON.stringify(ask.text)}, first: ${ask.first}) { id name type } }` });
+      return JSON.stringify({
+        query: `{ search(text: ${JSON.stringify(ask.text)}, first: ${ask.first}) { id name type } }${ask.tag === undefined ? '' : ` # request ${ask.tag}`}`,
+      });
   }
 }
 
@@ -255,6 +266,8 @@ export const createBackend: BackendFactory = (args) => {
 
 if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
   const mode = process.argv[2] ?? 'apollo';
+  // A clean exit on SIGINT, so that --cpu-prof and --heap-prof write their files.
+  process.once('SIGINT', () => process.exit(0));
   const nodes = Number(process.argv[3] ?? 100_000);
   const edges = Number(process.argv[4] ?? 500_000);
   if (mode === 'apollo' || mode === 'bare-walks') {
@@ -264,6 +277,7 @@ if (isMainThread && import.meta.url === `file://${process.argv[1]}`) {
       host: '127.0.0.1',
       port: 0,
       bodyLimit: '100kb',
+      responseCache: process.env.BENCH_FRONT_CACHE !== '0',
       log: () => {},
       backend: { module: import.meta.url, args: { nodes, edges, bare: mode === 'bare-walks' } },
       server: { production: true, corsOrigins: [], bodyLimit: '100kb', token: null },

@@ -186,7 +186,7 @@ async function benchApi(): Promise<void> {
       varied = await loadVaried(`${serve.url}/graphql`, (k) => variedGraphql(variedAsk(k, n)), seconds, 50, 0);
       search = await loadVaried(
         `${serve.url}/graphql`,
-        (k) => variedGraphql({ op: 'search', text: searchText(k, n), first: 5 + (k % 16) }),
+        (k) => variedGraphql({ op: 'search', text: searchText(k, n), first: 5 + (k % 16), tag: k }),
         seconds,
         1,
         2_000_000,

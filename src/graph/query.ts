@@ -36,6 +36,22 @@ export interface EntityFilter {
 
 export type EntityOrderField = 'id' | 'name' | 'mentions' | 'degree';
 
+/** A node's relations in one direction: all of them, and the stated ones (the same list when it has no co-occurrence). */
+interface Adjacency {
+  all: RelationEdge[];
+  stated: RelationEdge[];
+}
+
+/** The order of relationKey (stated first, heavier, surer, then by id) without building the keys. */
+function compareRelations(a: RelationEdge, b: RelationEdge): number {
+  if (!a.cooccurrence !== !b.cooccurrence) return a.cooccurrence ? 1 : -1;
+  if (a.weight !== b.weight) return b.weight - a.weight;
+  const ca = Math.round(a.confidence * 1000);
+  const cb = Math.round(b.confidence * 1000);
+  if (ca !== cb) return cb - ca;
+  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+}
+
 const eventOrder = (order: 'date' | 'id'): ((n: EntityNode) => SortKey) => (order === 'date' ? eventKey : (n) => [n.id]);
 
 /** A sorted listing with the changed entities taken out and `back` (their current selves) put in at their place. */
@@ -69,7 +85,8 @@ export class GraphIndex {
   /** positions(): per sorted listing, each entity's place in it by name-index number. */
   private readonly placeIn: Map<string, Int32Array> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
-  private readonly adjacencyCache: Map<string, RelationEdge[]> = new Map();
+  /** Per direction, each node's relations strongest first (all, and stated only): sorted once when first asked for. */
+  private readonly adjacencyCache: Record<Direction, Map<string, Adjacency>> = { out: new Map(), in: new Map(), both: new Map() };
 
   constructor(graph: KnowledgeGraph, documents: DocumentInfo[], from?: { previous: GraphIndex; update: IndexUpdate }) {
     this.graph = graph;
@@ -118,7 +135,7 @@ export class GraphIndex {
     }
     for (const key of [...change.edges, ...change.newEdges]) {
       const e = this.edge(key);
-      for (const end of [e.source, e.target]) for (const direction of ['out', 'in', 'both']) this.adjacencyCache.delete(`${direction}|${end}`);
+      for (const end of [e.source, e.target]) for (const cached of Object.values(this.adjacencyCache)) cached.delete(end);
     }
     // Names: the touched entities are filed again under their current names, aliases and acronym.
     this.names.apply(change.nodes);
@@ -276,30 +293,29 @@ export class GraphIndex {
     return this.names.search(text, types, first).map((id) => this.node(id));
   }
 
-  private edgeAllowed(e: RelationEdge, options: TraversalOptions): boolean {
-    if (e.cooccurrence && !options.includeCooccurrence) return false;
-    if (options.relationTypes && options.relationTypes.length > 0 && !options.relationTypes.includes(e.type)) return false;
-    return true;
-  }
-
   private static relationKey(e: RelationEdge): SortKey {
     return [e.cooccurrence ? 1 : 0, -e.weight, -Math.round(e.confidence * 1000), e.id];
   }
 
-  /** A node's edges in one direction, strongest first; sorted once per node and kept (the graph does not change). */
-  private adjacency(id: string, direction: Direction): RelationEdge[] {
-    const key = `${direction}|${id}`;
-    let list = this.adjacencyCache.get(key);
-    if (!list) {
+  /** A node's edges in one direction, strongest first; sorted once per node and kept until an ingest touches it. */
+  private adjacency(id: string, direction: Direction): Adjacency {
+    const cached = this.adjacencyCache[direction];
+    let lists = cached.get(id);
+    if (!lists) {
       const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
-      list = keys.map((k) => this.edge(k)).sort((a, b) => compareKeys(GraphIndex.relationKey(a), GraphIndex.relationKey(b)));
-      this.adjacencyCache.set(key, list);
+      const all = keys.map((k) => this.edge(k)).sort(compareRelations);
+      lists = { all, stated: all.some((e) => e.cooccurrence) ? all.filter((e) => !e.cooccurrence) : all };
+      cached.set(id, lists);
     }
-    return list;
+    return lists;
   }
 
-  relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): RelationEdge[] {
-    return this.adjacency(id, direction).filter((e) => this.edgeAllowed(e, options));
+  /** A node's relations strongest first, as kept: the caller must not change the list. */
+  relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): readonly RelationEdge[] {
+    const lists = this.adjacency(id, direction);
+    const list = options.includeCooccurrence ? lists.all : lists.stated;
+    const types = options.relationTypes;
+    return types && types.length > 0 ? list.filter((e) => types.includes(e.type)) : list;
   }
 
   relationsPage(id: string, direction: Direction, options: TraversalOptions, first: number, after: string | null): RelationPage {

@@ -48,7 +48,7 @@ export class Deadline {
 /** What a walk needs from the graph: nodes, and each node's relations strongest first, filtered by the options. */
 export interface Walkable {
   node(id: string): EntityNode;
-  relationsOf(id: string, direction: Direction, options?: TraversalOptions): RelationEdge[];
+  relationsOf(id: string, direction: Direction, options?: TraversalOptions): readonly RelationEdge[];
 }
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -70,12 +70,15 @@ export function neighborhood(g: Walkable, id: string, hops: number, limit: numbe
   const seen = new Set<string>([id]);
   let frontier = [id];
   let truncated = false;
+  const undirected: TraversalOptions = { ...options, directed: false };
+  const types = options.entityTypes && options.entityTypes.length > 0 ? options.entityTypes : null;
   for (let h = 0; h < hops && frontier.length > 0 && !truncated; h++) {
     const next: string[] = [];
     for (const at of frontier) {
-      for (const { other } of neighbourEdges(g, at, { ...options, directed: false })) {
+      for (const e of g.relationsOf(at, 'both', undirected)) {
         options.deadline?.check();
-        if (seen.has(other)) continue;
+        const other = e.source === at ? e.target : e.source;
+        if (seen.has(other) || (types && !types.includes(g.node(other).type))) continue;
         if (seen.size >= limit) {
           truncated = true;
           break;

@@ -33,6 +33,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { type TextKey, textKey } from './textkey.js';
 
 /** What a JSON POST body holds when the runner can take it. */
 export interface PlainRequest {
@@ -70,6 +71,13 @@ interface Shape {
   compiled: CompiledQuery | null;
 }
 
+/** A text key's way into a compiled shape: for each of the shape's literals, the scanned literal it is, or -1 and a fixed value. */
+interface Prepared {
+  shape: Shape;
+  from: number[];
+  fixed: unknown[];
+}
+
 /** Variables standing for a shape's literals; a document whose own variables start so is not compiled. */
 const LITERAL_PREFIX = '__literal';
 
@@ -96,6 +104,8 @@ export function plainRequest(body: unknown): PlainRequest | null {
 export class QueryRunner {
   private readonly shapes = new Map<string, Shape>();
   private readonly costs = new Map<string, number>();
+  /** Text keys (see textkey.ts) of compiled shapes: what a text with that key needs to run without being parsed. */
+  private readonly texts = new Map<string, Prepared>();
   private readonly rules: readonly ValidationRule[];
 
   constructor(private readonly options: RunnerOptions) {
@@ -107,6 +117,11 @@ export class QueryRunner {
     return this.shapes.size;
   }
 
+  /** Text keys that run without parsing (see textkey.ts). */
+  get prepared(): number {
+    return this.texts.size;
+  }
+
   /** Of those, the ones graphql-jit compiled. */
   get compiled(): number {
     let n = 0;
@@ -116,7 +131,15 @@ export class QueryRunner {
 
   /** The answer to a read query, or null: let Apollo answer it. */
   async run(request: PlainRequest, contextValue: unknown): Promise<Answer | null> {
-    const { schema } = this.options;
+    const scanned = textKey(request.query);
+    const key = scanned && scanned.tokens <= this.options.maxTokens ? `${request.operationName ?? ''}\u0000${scanned.key}` : null;
+    if (scanned && key !== null) {
+      const prepared = this.texts.get(key);
+      if (prepared) {
+        const answer = await this.runPrepared(prepared, scanned, key, request, contextValue);
+        if (answer !== undefined) return answer;
+      }
+    }
     let document: DocumentNode;
     try {
       document = parse(request.query, { maxTokens: this.options.maxTokens });
@@ -133,6 +156,10 @@ export class QueryRunner {
     }
     const cost = this.cost(document, outline, request);
     if (cost === null || cost > this.options.costLimit) return null;
+    if (scanned && key !== null && shape.compiled) {
+      this.prepare(key, scanned, outline, shape);
+      this.costs.set(this.textCostKey(key, scanned, request), cost);
+    }
     let result: ExecutionResult;
     if (shape.compiled) {
       const variables: Record<string, unknown> = { ...request.variables };
@@ -140,9 +167,60 @@ export class QueryRunner {
         variables[LITERAL_PREFIX + i] = externalValue(literal);
       });
       result = await shape.compiled.query(undefined, contextValue, variables);
+      // An error names the places in the document it came from: the compiled shape knows those of its first document.
+      if (result.errors) result = await this.executeJs(document, request, contextValue);
     } else {
-      result = await execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+      result = await this.executeJs(document, request, contextValue);
     }
+    return this.answer(result);
+  }
+
+  /**
+   * A text whose key was seen: its literals checked against the types at their places and given to the compiled
+   * shape as variables, without a syntax tree. Undefined — the caller takes the long way — when a literal does not fit
+   * or the cost of these limits is not known yet; an answer with errors is run again on the parsed document.
+   */
+  private async runPrepared(
+    prepared: Prepared,
+    scanned: TextKey,
+    key: string,
+    request: PlainRequest,
+    contextValue: unknown,
+  ): Promise<Answer | null | undefined> {
+    const variables: Record<string, unknown> = { ...request.variables };
+    const { from, fixed, shape } = prepared;
+    for (let i = 0; i < from.length; i++) {
+      const at = from[i] as number;
+      if (at < 0) {
+        variables[LITERAL_PREFIX + i] = fixed[i];
+        continue;
+      }
+      const literal = { kind: scanned.kinds[at], value: scanned.values[at] } as ValueNode;
+      if (valueFromAST(literal, shape.types[i] as GraphQLInputType) === undefined) return undefined;
+      variables[LITERAL_PREFIX + i] = externalValue(literal);
+    }
+    const cost = this.costs.get(this.textCostKey(key, scanned, request));
+    if (cost === undefined) return undefined;
+    if (cost > this.options.costLimit) return null;
+    let result = await (shape.compiled as CompiledQuery).query(undefined, contextValue, variables);
+    if (result.errors) {
+      let document: DocumentNode;
+      try {
+        document = parse(request.query, { maxTokens: this.options.maxTokens });
+      } catch {
+        return null;
+      }
+      result = await this.executeJs(document, request, contextValue);
+    }
+    return this.answer(result);
+  }
+
+  private executeJs(document: DocumentNode, request: PlainRequest, contextValue: unknown): Promise<ExecutionResult> | ExecutionResult {
+    const { schema } = this.options;
+    return execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+  }
+
+  private answer(result: ExecutionResult): Answer | null {
     // No data at all: the variables were refused before any field ran; Apollo words that (and answers 400).
     if (!('data' in result) || result.data === undefined) return null;
     let status = 200;
@@ -155,6 +233,44 @@ export class QueryRunner {
       });
     }
     return { status, body: `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`, cacheable: !errors };
+  }
+
+  /** The cost key of a scanned text: its key, its number literals and its non-string variables. */
+  private textCostKey(key: string, scanned: TextKey, request: PlainRequest): string {
+    let costKey = `${key}\u0000`;
+    for (let j = 0; j < scanned.kinds.length; j++) if (scanned.kinds[j] !== Kind.STRING) costKey += `${scanned.values[j]},`;
+    for (const name in request.variables) {
+      const v = request.variables[name];
+      if (typeof v !== 'string') costKey += `\u0000${name}=${JSON.stringify(v)}`;
+    }
+    return costKey;
+  }
+
+  /**
+   * Remembers a text key for a compiled shape, when its scanned literals are exactly the shape's string and number
+   * literals in order (enum and boolean values stay in the text key, so they are fixed for it).
+   */
+  private prepare(key: string, scanned: TextKey, outline: Outline, shape: Shape): void {
+    if (this.texts.has(key)) return;
+    const from: number[] = [];
+    const fixed: unknown[] = [];
+    let j = 0;
+    for (const literal of outline.literals) {
+      if (literal.kind === Kind.STRING || literal.kind === Kind.INT || literal.kind === Kind.FLOAT) {
+        if (scanned.kinds[j] !== literal.kind || scanned.values[j] !== literal.value) return;
+        from.push(j++);
+        fixed.push(undefined);
+      } else {
+        from.push(-1);
+        fixed.push(externalValue(literal));
+      }
+    }
+    if (j !== scanned.kinds.length) return;
+    if (this.texts.size >= (this.options.maxShapes ?? 1_000) * 4) {
+      const oldest = this.texts.keys().next().value;
+      if (oldest !== undefined) this.texts.delete(oldest);
+    }
+    this.texts.set(key, { shape, from, fixed });
   }
 
   /**

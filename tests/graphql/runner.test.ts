@@ -91,6 +91,12 @@ const CASES: [string, { query: string; variables?: Record<string, unknown>; oper
     },
   ],
   ['a bad cursor', { query: '{ entities(after: "Zm9v") { totalCount } }' }],
+  // An error names where in the text it happened: the second text shares the first's shape with a longer literal
+  // before the failing field, so its locations differ.
+  ['an error after a literal', { query: '{ entity(name: "Iran") { relations(first: 5, after: "Zm9v") { totalCount } } }' }],
+  ['the same shape, a longer literal before the error', { query: '{ entity(name: "Israel") { relations(first: 5, after: "Zm9v") { totalCount } } }' }],
+  ['a string with an escape', { query: '{ entity(name: "Ir\\u0061n") { id name } }' }],
+  ['a trailing comment', { query: '{ search(text: "ira", first: 3) { id } } # request 7' }],
   ['a resolver error (unknown id)', { query: '{ neighborhood(id: "person:nobody-at-all", hops: 1) { nodes { id } } }' }],
   ['a range error', { query: '{ search(text: "iran", first: 1000) { id } }' }],
   ['a null for a nullable argument', { query: '{ entity(id: null, name: "Iran") { id } }' }],
@@ -191,6 +197,24 @@ describe('QueryRunner', () => {
     const v = 'query($n: Int) { entities(first: 100) { edges { node { neighbors(first: $n) { neighbors(first: $n) { id } } } } } }';
     expect(await run({ query: v, variables: { n: 2 } })).not.toBeNull();
     expect(await run({ query: v, variables: { n: 100 } })).toBeNull();
+  });
+
+  it('answers a text whose key it has seen without parsing it again, and checks its literals', async () => {
+    const q = (name: string, n: string) => `{ entity(name: ${name}) { name relations(first: ${n}) { totalCount } } } # ${name}`;
+    await run({ query: q('"Iran"', '2') });
+    const prepared = runner.prepared;
+    const israel = await run({ query: q('"Israel"', '3') });
+    expect(JSON.parse(israel?.body ?? '{}').data.entity.name).toBe('Israel');
+    expect(runner.prepared).toBe(prepared);
+    // A Float where an Int goes, and a number where a String goes: refused, as a parsed document would be.
+    expect(await run({ query: q('"Iran"', '2.5') })).toBeNull();
+    expect(await run({ query: q('7', '2') })).toBeNull();
+    // An enum value stays in the key: another one is another key (of the same shape).
+    const shapes = runner.size;
+    await run({ query: '{ entities(first: 2, filter: { type: COUNTRY }) { totalCount } }' });
+    await run({ query: '{ entities(first: 3, filter: { type: PERSON }) { totalCount } }' });
+    expect(runner.size).toBe(shapes + 1);
+    expect(runner.prepared).toBe(prepared + 2);
   });
 
   it('marks only error-free answers cacheable', async () => {

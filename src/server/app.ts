@@ -204,6 +204,9 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     );
   };
   const httpServer: Server = createServer(handle);
+  // Behind the front, the only client is the front's keep-alive agent: closing its idle sockets after the default 5 s
+  // races a request the agent is just sending on one (ECONNRESET, a 502 for the user). They are closed on close().
+  if (options.socketPath) httpServer.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     if (options.socketPath) httpServer.listen(options.socketPath, () => resolve());

@@ -42,6 +42,9 @@ interface Adjacency {
   stated: RelationEdge[];
 }
 
+/** Relation lists at least this long are kept sorted (see adjacency()). */
+const ADJACENCY_KEPT_FROM = 32;
+
 /** The order of relationKey (stated first, heavier, surer, then by id) without building the keys. */
 function compareRelations(a: RelationEdge, b: RelationEdge): number {
   if (!a.cooccurrence !== !b.cooccurrence) return a.cooccurrence ? 1 : -1;
@@ -85,7 +88,7 @@ export class GraphIndex {
   /** positions(): per sorted listing, each entity's place in it by name-index number. */
   private readonly placeIn: Map<string, Int32Array> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
-  /** Per direction, each node's relations strongest first (all, and stated only): sorted once when first asked for. */
+  /** Per direction, the relations of hubs strongest first (all, and stated only): sorted once when first asked for. */
   private readonly adjacencyCache: Record<Direction, Map<string, Adjacency>> = { out: new Map(), in: new Map(), both: new Map() };
 
   constructor(graph: KnowledgeGraph, documents: DocumentInfo[], from?: { previous: GraphIndex; update: IndexUpdate }) {
@@ -297,16 +300,20 @@ export class GraphIndex {
     return [e.cooccurrence ? 1 : 0, -e.weight, -Math.round(e.confidence * 1000), e.id];
   }
 
-  /** A node's edges in one direction, strongest first; sorted once per node and kept until an ingest touches it. */
+  /**
+   * A node's edges in one direction, strongest first. Lists of hubs (ADJACENCY_KEPT_FROM edges or more) are sorted once
+   * and kept until an ingest touches them; small ones are built on each call. Keeping every list a query touched
+   * made a walk-heavy load on a million entities spend its time collecting them: each kept list outlives the young
+   * generation, and on a heap of a few GB every full collection takes seconds.
+   */
   private adjacency(id: string, direction: Direction): Adjacency {
     const cached = this.adjacencyCache[direction];
     let lists = cached.get(id);
-    if (!lists) {
-      const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
-      const all = keys.map((k) => this.edge(k)).sort(compareRelations);
-      lists = { all, stated: all.some((e) => e.cooccurrence) ? all.filter((e) => !e.cooccurrence) : all };
-      cached.set(id, lists);
-    }
+    if (lists) return lists;
+    const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
+    const all = keys.map((k) => this.edge(k)).sort(compareRelations);
+    lists = { all, stated: all.some((e) => e.cooccurrence) ? all.filter((e) => !e.cooccurrence) : all };
+    if (all.length >= ADJACENCY_KEPT_FROM) cached.set(id, lists);
     return lists;
   }
 

@@ -239,11 +239,7 @@ export class QueryRunner {
   private textCostKey(key: string, scanned: TextKey, request: PlainRequest): string {
     let costKey = `${key}\u0000`;
     for (let j = 0; j < scanned.kinds.length; j++) if (scanned.kinds[j] !== Kind.STRING) costKey += `${scanned.values[j]},`;
-    for (const name in request.variables) {
-      const v = request.variables[name];
-      if (typeof v !== 'string') costKey += `\u0000${name}=${JSON.stringify(v)}`;
-    }
-    return costKey;
+    return costKey + settingVariables(request);
   }
 
   /**
@@ -278,11 +274,7 @@ export class QueryRunner {
    * @skip, flags; never an id or a name. Null when the estimate fails (Apollo then says why).
    */
   private cost(document: DocumentNode, outline: Outline, request: PlainRequest): number | null {
-    let key = `${outline.key}\u0000${outline.settings.join('\u0001')}`;
-    for (const name in request.variables) {
-      const v = request.variables[name];
-      if (typeof v !== 'string') key += `\u0000${name}=${JSON.stringify(v)}`;
-    }
+    const key = `${outline.key}\u0000${outline.settings.join('\u0001')}${settingVariables(request)}`;
     const known = this.costs.get(key);
     if (known !== undefined) return known;
     let cost: number;
@@ -382,6 +374,16 @@ export class QueryRunner {
       return { error: { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, status };
     }
   }
+}
+
+/** The variables a cost estimate can read (all but strings), as part of a cost key. */
+function settingVariables(request: PlainRequest): string {
+  let part = '';
+  for (const name in request.variables) {
+    const v = request.variables[name];
+    if (typeof v !== 'string') part += `\u0000${name}=${JSON.stringify(v)}`;
+  }
+  return part;
 }
 
 /** A literal as a variable would carry it (the external value, which coercion turns into what the literal gives). */

@@ -16,7 +16,7 @@ import {
 import { type Document, inputSize, makeDocument, readDocuments, streamDocuments } from './ingest/index.js';
 import { EXTRACTOR_VERSION, type Extraction, extract } from './nlp/index.js';
 import { applyMerges, followChains, followOne, MergeIndex } from './resolve/index.js';
-import type { IngestOutcome } from './graphql/context.js';
+import type { ChangeFeed, IngestOutcome } from './graphql/context.js';
 import type { Store } from './store/index.js';
 import { ExtractPool } from './workers/extract-pool.js';
 
@@ -276,6 +276,35 @@ export class GraphService {
   incrementalUpdates = 0;
   lastUpdateMs = 0;
 
+  private readonly changeListeners = new Set<() => void>();
+
+  /**
+   * The store's change log, and word after each write here or rebuild after another process's write; subscriptions
+   * read what is new when told (the log, not the notice, says what changed, so no notice can be missed or doubled).
+   */
+  readonly changes: ChangeFeed = {
+    after: (seq, limit) => this.store.changesAfter(seq, limit),
+    countAfter: (seq) => this.store.countChangesAfter(seq),
+    last: () => this.store.lastChangeSeq(),
+    listen: (listener) => {
+      this.changeListeners.add(listener);
+      return () => {
+        this.changeListeners.delete(listener);
+      };
+    },
+  };
+
+  /** Called once the served graph shows a commit, so that a pushed change's document is already in the graph. */
+  private announceChanges(): void {
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener();
+      } catch (error) {
+        this.log(`newsgraph: a change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
   constructor(store: Store, log: (line: string) => void = () => {}) {
     this.store = store;
     this.log = log;
@@ -353,6 +382,11 @@ export class GraphService {
     this.index = built.index;
     this.state = built.state;
     this.startAnalytics();
+    this.announceChanges();
+  }
+
+  documentsContaining(needle: string): ReadonlySet<string> {
+    return this.store.documentsContaining(needle);
   }
 
   documentText(id: string): string | null {
@@ -391,6 +425,7 @@ export class GraphService {
     this.incrementalUpdates++;
     this.lastUpdateMs = performance.now() - started;
     this.scheduleAnalytics();
+    this.announceChanges();
   }
 
   remove(id: string): boolean {

@@ -6,6 +6,7 @@ import { ConfigError, InvalidInputError, isKgError, NotFoundError, UsageError } 
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
 import { EXTRACTOR_VERSION, extract } from '../nlp/index.js';
 import { ingestStream, loadIndex, reindex } from '../pipeline.js';
+import type { ChangeFeed } from '../graphql/context.js';
 import { DEFAULT_WORKERS } from '../workers/extract-pool.js';
 import { Store } from '../store/index.js';
 
@@ -319,7 +320,22 @@ async function cmdQuery(args: string[]): Promise<number> {
     // A one-off command has no event loop to protect: compute analytics here, before the query.
     if (/\b(centrality|communities)\b/.test(query)) index.analytics = computeAnalytics(analyticsInput(index.graph));
     const { LIMITS } = await import('../graphql/limits.js');
-    const contextValue = { index, deadline: new Deadline(LIMITS.budgetMs), writer: false, writes: null, documentText: (id: string) => store.documentText(id) };
+    // The change log pages here as over HTTP; nothing commits during one query, so there is nothing to listen for.
+    const changes: ChangeFeed = {
+      after: (seq, limit) => store.changesAfter(seq, limit),
+      countAfter: (seq) => store.countChangesAfter(seq),
+      last: () => store.lastChangeSeq(),
+      listen: () => () => {},
+    };
+    const contextValue = {
+      index,
+      deadline: new Deadline(LIMITS.budgetMs),
+      writer: false,
+      writes: null,
+      documentText: (id: string) => store.documentText(id),
+      documentsContaining: (needle: string) => store.documentsContaining(needle),
+      changes,
+    };
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     await apollo.stop();
     if (response.body.kind !== 'single') throw new Error('query: unexpected incremental response');

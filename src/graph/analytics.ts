@@ -48,7 +48,13 @@ function seededRng(seed: number): () => number {
   };
 }
 
-export function computeAnalytics(input: AnalyticsInput): AnalyticsResult {
+/** What to compute: all of it by default (the worker); a period's request needs one score only. */
+export interface AnalyticsParts {
+  betweenness?: boolean;
+  communities?: boolean;
+}
+
+export function computeAnalytics(input: AnalyticsInput, parts: AnalyticsParts = {}): AnalyticsResult {
   const started = performance.now();
   const g: Weighted = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const n of input.nodes) g.addNode(n);
@@ -58,7 +64,13 @@ export function computeAnalytics(input: AnalyticsInput): AnalyticsResult {
     else g.addEdge(s, t, { weight: w });
   }
   const pr = g.order > 0 ? pagerank(g, { getEdgeWeight: 'weight' }) : {};
-  const bc = g.order > 0 && g.order <= BETWEENNESS_MAX_NODES ? betweenness(g, { normalized: true }) : g.order === 0 ? {} : null;
-  const communities = g.size > 0 ? louvain(g, { getEdgeWeight: 'weight', rng: seededRng(42) }) : Object.fromEntries(input.nodes.map((n, i) => [n, i]));
+  const bc =
+    parts.betweenness === false ? null : g.order > 0 && g.order <= BETWEENNESS_MAX_NODES ? betweenness(g, { normalized: true }) : g.order === 0 ? {} : null;
+  const communities =
+    parts.communities === false
+      ? {}
+      : g.size > 0
+        ? louvain(g, { getEdgeWeight: 'weight', rng: seededRng(42) })
+        : Object.fromEntries(input.nodes.map((n, i) => [n, i]));
   return { pagerank: pr, betweenness: bc, communities, seconds: (performance.now() - started) / 1000 };
 }

@@ -3,11 +3,13 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { EntityType } from '../nlp/types.js';
 import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { GraphChange } from './build.js';
+import { DocumentIndex, type DocumentFilter, type DocumentOrder, type DocumentPage, type Trending } from './documents.js';
 import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
-import type { DocumentInfo, EntityNode, KnowledgeGraph, RelationEdge } from './model.js';
+import type { DocumentInfo, EntityNode, EvidenceRef, KnowledgeGraph, RelationEdge } from './model.js';
 import { foldKey, NameIndex } from './names.js';
 import { compareKeys, keysetPage, keysetPageWithin, lowerBoundBy, type Page, pageAt, type SortKey, startAfter } from './paging.js';
 import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
+import { type Activity, activity, type Bucket, type Day, inPeriod as inPeriodOf, type Period, relationWithin } from './time.js';
 import { centrality, communities, type GraphStats, stats } from './views.js';
 
 export type { EventFilter } from './events.js';
@@ -17,6 +19,22 @@ export { Deadline, type Direction, type Neighborhood, type Path, type PathResult
 
 export type EntityPage = Page<EntityNode>;
 export type RelationPage = Page<RelationEdge>;
+export type { Activity, Bucket, Period } from './time.js';
+export type { DocumentFilter, DocumentOrder, DocumentPage, Trend, Trending } from './documents.js';
+export type { Activity as ActivityResult } from './time.js';
+export type { Trend as TrendResult, Trending as TrendingResult } from './documents.js';
+
+export type SentencePage = Page<SentenceInfo>;
+export type EvidencePage = Page<EvidenceRef>;
+
+/** Filters of the relation listing (source and target already resolved to ids). */
+export interface RelationFilter {
+  type?: string | null;
+  source?: string | null;
+  target?: string | null;
+  minConfidence?: number | null;
+  includeCooccurrence?: boolean | null;
+}
 
 export interface SentenceInfo {
   documentId: string;
@@ -82,7 +100,10 @@ export class GraphIndex {
   analyticsError: string | null = null;
   /** Names, aliases and acronyms: exact lookups, search and nameContains. */
   private readonly names: NameIndex;
-  private readonly documentsById: Map<string, DocumentInfo>;
+  /** Documents by id and by date, and what each contributed. */
+  private readonly docs: DocumentIndex;
+  /** Every relation strongest first (the relation listing without an end given): sorted when first asked for. */
+  private allRelations: RelationEdge[] | null = null;
   private readonly sorted: Map<string, EntityNode[]> = new Map();
   private readonly eventListings: Map<'date' | 'id', EntityNode[]> = new Map();
   /** positions(): per sorted listing, each entity's place in it by name-index number. */
@@ -97,7 +118,7 @@ export class GraphIndex {
     if (from) {
       // Take over the previous index's structures (it is not used again) and bring them up to date.
       const p = from.previous;
-      this.documentsById = p.documentsById;
+      this.docs = p.docs;
       this.names = p.names;
       this.sorted = p.sorted;
       this.eventListings = p.eventListings;
@@ -110,7 +131,7 @@ export class GraphIndex {
       this.apply(from.update);
       return;
     }
-    this.documentsById = new Map(documents.map((d) => [d.id, d]));
+    this.docs = new DocumentIndex(graph, documents);
     graph.forEachEdge((_k, e) => {
       if (e.cooccurrence) return;
       this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
@@ -129,7 +150,8 @@ export class GraphIndex {
   }
 
   private apply({ change, document }: IndexUpdate): void {
-    this.documentsById.set(document.id, document);
+    this.docs.apply(document, change, this.documents);
+    this.allRelations = null;
     for (const key of change.newEdges) {
       const e = this.edge(key);
       if (e.cooccurrence) continue;
@@ -171,7 +193,7 @@ export class GraphIndex {
   }
 
   document(id: string): DocumentInfo | null {
-    return this.documentsById.get(id) ?? null;
+    return this.docs.get(id);
   }
 
   /** By id, or by name/alias (case, accents, punctuation, leading article and possessive ignored). */
@@ -322,11 +344,122 @@ export class GraphIndex {
     const lists = this.adjacency(id, direction);
     const list = options.includeCooccurrence ? lists.all : lists.stated;
     const types = options.relationTypes;
-    return types && types.length > 0 ? list.filter((e) => types.includes(e.type)) : list;
+    const typed = types && types.length > 0 ? list.filter((e) => types.includes(e.type)) : list;
+    const period = options.period;
+    if (!period) return typed;
+    const within: RelationEdge[] = [];
+    for (const e of typed) {
+      const seen = relationWithin(e, period, this.docs.dayOf);
+      if (seen) within.push(seen);
+    }
+    return within;
+  }
+
+  /** A document's publication day (null when undated). */
+  readonly dayOf = (documentId: string): Day | null => this.docs.dayOf(documentId);
+
+  /**
+   * Keyset page of relations, strongest first. With a period, a relation is listed when some of its evidence is
+   * inside it, and shown with that evidence only (the order stays that of all its evidence, so cursors hold).
+   */
+  private relationPage(
+    list: readonly RelationEdge[],
+    order: string,
+    matches: (e: RelationEdge) => boolean,
+    period: Period | null,
+    first: number,
+    after: string | null,
+  ): RelationPage {
+    if (!period) return keysetPage(list, GraphIndex.relationKey, order, matches, first, after);
+    const dayOf = this.docs.dayOf;
+    const page = keysetPage(list, GraphIndex.relationKey, order, (e) => matches(e) && relationWithin(e, period, dayOf) !== null, first, after);
+    return { ...page, items: page.items.map((it) => ({ cursor: it.cursor, node: relationWithin(it.node, period, dayOf) as RelationEdge })) };
   }
 
   relationsPage(id: string, direction: Direction, options: TraversalOptions, first: number, after: string | null): RelationPage {
-    return keysetPage(this.relationsOf(id, direction, options), GraphIndex.relationKey, `relations-${direction}`, () => true, first, after);
+    const list = this.relationsOf(id, direction, { ...options, period: null });
+    return this.relationPage(list, `relations-${direction}`, () => true, options.period ?? null, first, after);
+  }
+
+  /** The relation listing: every relation (or those of one end) matching the filter, strongest first. */
+  relations(filter: RelationFilter, period: Period | null, first: number, after: string | null, check: () => void): RelationPage {
+    const options = { includeCooccurrence: filter.includeCooccurrence ?? false };
+    let list: readonly RelationEdge[];
+    if (filter.source) list = this.relationsOf(filter.source, 'out', options);
+    else if (filter.target) list = this.relationsOf(filter.target, 'in', options);
+    else {
+      this.allRelations ??= this.graph.mapEdges((_k, e) => e).sort(compareRelations);
+      list = this.allRelations;
+    }
+    const minConfidence = filter.minConfidence ?? null;
+    const matches = (e: RelationEdge): boolean => {
+      check();
+      if (e.cooccurrence && !filter.includeCooccurrence) return false;
+      if (filter.type && e.type !== filter.type) return false;
+      if (filter.target && e.target !== filter.target) return false;
+      return minConfidence === null || e.confidence >= minConfidence;
+    };
+    return this.relationPage(list, 'relations', matches, period, first, after);
+  }
+
+  /** A relation's evidence in document and sentence order, as a keyset page. */
+  evidencePage(e: RelationEdge, first: number, after: string | null): EvidencePage {
+    return keysetPage(
+      e.evidence,
+      (ev) => [ev.documentId, ev.sentence],
+      'evidence',
+      () => true,
+      first,
+      after,
+    );
+  }
+
+  /** Documents matching the filter, oldest or newest first, or by id. */
+  documentsPage(filter: DocumentFilter, order: DocumentOrder, first: number, after: string | null): DocumentPage {
+    return this.docs.page(filter, order, first, after, this.documents);
+  }
+
+  /** How many documents have no publication date. */
+  get undatedDocuments(): number {
+    return this.docs.undated;
+  }
+
+  /** The entities (or, with `events`, the events) a document names, as a keyset page by id. */
+  documentEntities(documentId: string, events: boolean, types: readonly EntityType[] | null, first: number, after: string | null): EntityPage {
+    const nodes = this.docs
+      .nodes(documentId)
+      .filter((id) => this.hasNode(id))
+      .map((id) => this.node(id));
+    const matches = (n: EntityNode): boolean => (events ? n.type === 'event' : n.type !== 'event' && (!types || types.length === 0 || types.includes(n.type)));
+    return keysetPage(nodes, (n) => [n.id], 'document-entities', matches, first, after);
+  }
+
+  /** The relations a document is evidence for (only that document's evidence shown), strongest first. */
+  documentRelations(documentId: string, includeCooccurrence: boolean, first: number, after: string | null): RelationPage {
+    const list = this.docs
+      .edges(documentId)
+      .filter((k) => this.hasEdge(k))
+      .map((k) => this.edge(k))
+      .sort(compareRelations);
+    const page = keysetPage(list, GraphIndex.relationKey, 'document-relations', (e) => includeCooccurrence || !e.cooccurrence, first, after);
+    const own = (e: RelationEdge): RelationEdge => {
+      const evidence = e.evidence.filter((ev) => ev.documentId === documentId);
+      return { ...e, evidence, weight: evidence.length };
+    };
+    return { ...page, items: page.items.map((it) => ({ cursor: it.cursor, node: own(it.node) })) };
+  }
+
+  /** Mentions and documents per day, week or month (see time.ts activity). */
+  activity(id: string, period: Period | null, bucket: Bucket): Activity {
+    const docs = this.node(id)
+      .documents.map((d) => this.document(d))
+      .filter((d): d is DocumentInfo => d !== null);
+    return activity(id, docs, period, bucket);
+  }
+
+  /** Entities whose mentions rose most in a period (see documents.ts trending). */
+  trending(period: Period | null, compareTo: Period | null, type: EntityType | null, first: number, check: () => void): Trending {
+    return this.docs.trending(period, compareTo, type, first, this.documents, check);
   }
 
   /** Entities one stated relation away, strongest relation first. */
@@ -359,10 +492,24 @@ export class GraphIndex {
     return eventsOf(this, id);
   }
 
-  events(filter: EventFilter, order: 'date' | 'id', first: number, after: string | null): EntityPage {
+  /** Whether some document that tells of the entity (an event) is inside the period. */
+  private toldWithin(period: Period | null): (n: EntityNode) => boolean {
+    if (!period) return () => true;
+    const dayOf = this.docs.dayOf;
+    return (n) => n.documents.some((d) => inPeriodOf(dayOf(d), period));
+  }
+
+  /** The events an entity takes part in, in date order, as a keyset page; with a period, those told of in it. */
+  timeline(id: string, period: Period | null, first: number, after: string | null): EntityPage {
+    return keysetPage(this.eventsOf(id), eventKey, 'events-date', this.toldWithin(period), first, after);
+  }
+
+  events(filter: EventFilter, order: 'date' | 'id', first: number, after: string | null, period: Period | null = null): EntityPage {
     const participant = filter.participant ? this.resolve(filter.participant, 'events.filter.participant').id : null;
     const location = filter.location ? this.resolve(filter.location, 'events.filter.location').id : null;
-    const matches = eventMatcher(this, filter, participant, location);
+    const filtered = eventMatcher(this, filter, participant, location);
+    const told = this.toldWithin(period);
+    const matches = period ? (n: EntityNode) => filtered(n) && told(n) : filtered;
     const key = eventOrder(order);
     let sorted = this.eventListings.get(order);
     if (!sorted) {
@@ -393,6 +540,17 @@ export class GraphIndex {
     return paths(this, from, to, maxHops, first, options);
   }
 
+  sentencesPage(documentId: string, first: number, after: string | null): SentencePage {
+    return keysetPage(
+      this.sentences(documentId),
+      (s) => [s.index],
+      'sentences',
+      () => true,
+      first,
+      after,
+    );
+  }
+
   sentences(documentId: string): SentenceInfo[] {
     const d = this.document(documentId);
     if (!d) return [];
@@ -405,8 +563,13 @@ export class GraphIndex {
     }));
   }
 
-  centrality(metric: 'degree' | 'pagerank' | 'betweenness', type: EntityType | null, first: number): { entity: EntityNode; score: number }[] {
-    return centrality(this, metric, type, first);
+  centrality(
+    metric: 'degree' | 'pagerank' | 'betweenness',
+    type: EntityType | null,
+    first: number,
+    period: Period | null = null,
+  ): { entity: EntityNode; score: number }[] {
+    return centrality(this, metric, type, first, period);
   }
 
   communities(first: number): CommunityInfo[] {

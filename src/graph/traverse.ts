@@ -2,6 +2,7 @@
 import { TimeoutError } from '../errors.js';
 import type { EntityType } from '../nlp/types.js';
 import type { EntityNode, RelationEdge } from './model.js';
+import type { Period } from './time.js';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -28,6 +29,8 @@ export interface TraversalOptions {
   entityTypes?: readonly EntityType[] | null;
   directed?: boolean;
   deadline?: Deadline;
+  /** Only relations with evidence in the period, each seen with that evidence only. */
+  period?: Period | null;
 }
 
 /** A per-request time budget: long loops call check() and stop with TIMEOUT instead of hanging. */

@@ -1,8 +1,9 @@
 // Whole-graph views: centrality rankings, communities (both from the analytics worker, degree excepted) and counts.
 import { UnavailableError } from '../errors.js';
 import type { EntityType } from '../nlp/types.js';
-import type { AnalyticsResult, CommunityInfo } from './analytics.js';
+import { type AnalyticsResult, BETWEENNESS_MAX_NODES, type CommunityInfo, computeAnalytics } from './analytics.js';
 import type { EntityNode, KnowledgeGraph } from './model.js';
+import { type Day, type Period, relationWithin } from './time.js';
 
 /** What the views need from the index: the graph, stated degrees, and the analytics once the worker is done. */
 export interface Viewable {
@@ -12,6 +13,49 @@ export interface Viewable {
   node(id: string): EntityNode;
   hasNode(id: string): boolean;
   degree(id: string): number;
+  dayOf(documentId: string): Day | null;
+}
+
+/** A period's graph is analysed per request only up to this many stated relations; beyond, narrow the period. */
+export const PERIOD_ANALYTICS_MAX_EDGES = 50_000;
+
+/** Degree, PageRank or betweenness over the stated relations with evidence in the period, weighted by that evidence. */
+function periodScores(v: Viewable, metric: 'degree' | 'pagerank' | 'betweenness', period: Period): Record<string, number> {
+  const scores: Record<string, number> = {};
+  const nodes = new Set<string>();
+  const edges: [string, string, number][] = [];
+  v.graph.forEachEdge((_k, e) => {
+    if (e.cooccurrence) return;
+    const seen = relationWithin(e, period, v.dayOf);
+    if (!seen) return;
+    if (v.node(e.source).type === 'event' || v.node(e.target).type === 'event') {
+      if (metric !== 'degree') return;
+    }
+    nodes.add(e.source);
+    nodes.add(e.target);
+    edges.push([e.source, e.target, seen.weight * seen.confidence]);
+  });
+  if (metric === 'degree') {
+    for (const [s, t] of edges) {
+      scores[s] = (scores[s] ?? 0) + 1;
+      scores[t] = (scores[t] ?? 0) + 1;
+    }
+    for (const id of Object.keys(scores)) if (v.node(id).type === 'event') delete scores[id];
+    return scores;
+  }
+  if (edges.length > PERIOD_ANALYTICS_MAX_EDGES) {
+    throw new UnavailableError(
+      `${metric} over a period is computed per request, and this period has ${edges.length} relations (at most ${PERIOD_ANALYTICS_MAX_EDGES}). Narrow the period or use DEGREE.`,
+    );
+  }
+  if (metric === 'betweenness' && nodes.size > BETWEENNESS_MAX_NODES / 10) {
+    throw new UnavailableError(
+      `betweenness over a period is computed per request, and this period has ${nodes.size} entities (at most ${BETWEENNESS_MAX_NODES / 10}). Narrow the period or use PAGERANK.`,
+    );
+  }
+  edges.sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
+  const result = computeAnalytics({ nodes: [...nodes].sort(), edges }, { communities: false, betweenness: metric === 'betweenness' });
+  return (metric === 'pagerank' ? result.pagerank : result.betweenness) ?? {};
 }
 
 export interface GraphStats {
@@ -33,9 +77,11 @@ export function centrality(
   metric: 'degree' | 'pagerank' | 'betweenness',
   type: EntityType | null,
   first: number,
+  period: Period | null = null,
 ): { entity: EntityNode; score: number }[] {
   let scores: Record<string, number>;
-  if (metric === 'degree') {
+  if (period) scores = periodScores(v, metric, period);
+  else if (metric === 'degree') {
     scores = {};
     v.graph.forEachNode((id, n) => {
       if (n.type !== 'event') scores[id] = v.degree(id);

@@ -1,5 +1,6 @@
 // What every resolver receives: the current graph index, the request's time budget and, for writes, the store.
 import type { Deadline, DocumentInfo, EntityNode, GraphIndex } from '../graph/index.js';
+import type { StoredChange } from '../store/index.js';
 
 export interface IngestOutcome {
   document: DocumentInfo;
@@ -18,6 +19,21 @@ export interface WriteApi {
   addAlias(id: string, alias: string): EntityNode;
 }
 
+/** The store's change log, and word of each new commit (GraphService is the real one). */
+export interface ChangeFeed {
+  /** Up to `limit` changes with a seq above `seq`, oldest first. */
+  after(seq: number, limit: number): StoredChange[];
+  /** How many changes have a seq above `seq`. */
+  countAfter(seq: number): number;
+  /** The newest change's seq (0 when there is none). */
+  last(): number;
+  /**
+   * Calls `listener` after every commit the server learns of: its own writes, and a rebuild after another process
+   * wrote to the database. The listener reads what is new with after(); returns the way to stop listening.
+   */
+  listen(listener: () => void): () => void;
+}
+
 export interface GraphContext {
   index: GraphIndex;
   deadline: Deadline;
@@ -27,6 +43,10 @@ export interface GraphContext {
   writes: WriteApi | null;
   /** The text of a stored document, for sentence texts. */
   documentText: (id: string) => string | null;
+  /** Ids of the stored documents whose text contains the needle (documents.filter.textContains); absent without a store. */
+  documentsContaining?: ((needle: string) => ReadonlySet<string>) | null;
+  /** The change feed; null or absent where there is no store (e.g. `newsgraph query`). */
+  changes?: ChangeFeed | null;
   /** Lets the server keep this answer in its response cache (set for successful queries). */
   markCacheable?: () => void;
 }

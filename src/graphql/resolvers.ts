@@ -1,10 +1,12 @@
 // Resolvers, typed from schema/*.graphql by graphql-codegen; GraphQL types map onto the graph's own model types.
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors.js';
-import type { DocumentInfo, EntityNode, EntityOrderField, GraphIndex, Page, Path, RelationEdge } from '../graph/index.js';
-import type { Direction as GraphDirection } from '../graph/query.js';
+import type { DocumentInfo, EntityNode, EntityOrderField, EvidenceRef, GraphIndex, Page, Path, RelationEdge, SentenceInfo } from '../graph/index.js';
+import type { Bucket, DocumentPage, DocumentOrder as GraphDocumentOrder, Direction as GraphDirection, Period } from '../graph/query.js';
+import { parsePeriod, type PeriodInput } from '../graph/time.js';
 import { ENTITY_TYPES, type EntityType as ModelEntityType } from '../nlp/types.js';
+import { changeResolvers } from './changes.js';
 import type { GraphContext, WriteApi } from './context.js';
-import type { EntityType, Resolvers } from './generated/types.js';
+import type { DocumentOrder, EntityType, Resolvers } from './generated/types.js';
 import { checkRange, LIMITS } from './limits.js';
 
 const toGraphqlType = (t: ModelEntityType): EntityType => t.toUpperCase() as EntityType;
@@ -27,6 +29,11 @@ function connectionResolvers<T>() {
     totalCount: (page: Page<T>) => page.totalCount(),
   };
 }
+
+const period = (input: PeriodInput | null | undefined, argument: string): Period | null => parsePeriod(input, argument);
+const documentOrder = (order: DocumentOrder | null | undefined): GraphDocumentOrder =>
+  order === 'PUBLISHED' ? 'published' : order === 'ID' ? 'id' : 'published-desc';
+const firstOf = (first: number | null | undefined, fallback: number): number => checkRange('first', first ?? fallback, 0, LIMITS.first);
 
 const pathResult = (path: Path) => ({
   length: path.edges.length,
@@ -61,6 +68,7 @@ export const resolvers: Resolvers = {
       ('type' in obj && 'aliases' in obj ? 'Entity' : 'source' in obj && 'evidence' in obj ? 'Relation' : 'Document'),
   },
   Query: {
+    changes: changeResolvers.Query.changes,
     node: (_root, args, { index }) => lookupNode(index, args.id),
     entity: (_root, args, { index }) => index.findEntity({ id: args.id ?? null, name: args.name ?? null }),
     entities: (_root, args, { index }) => {
@@ -82,6 +90,7 @@ export const resolvers: Resolvers = {
     },
     search: (_root, args, { index }) => index.search(args.text, toModelTypes(args.types), checkRange('first', args.first ?? 10, 1, LIMITS.first)),
     neighborhood: (_root, args, { index, deadline }) => {
+      const within = period(args.period, 'neighborhood.period');
       const hops = checkRange('hops', args.hops ?? 1, 1, LIMITS.hops);
       const limit = checkRange('limit', args.limit ?? 50, 1, LIMITS.neighborhoodLimit);
       const center = index.resolve(args.id, 'neighborhood.id');
@@ -90,13 +99,19 @@ export const resolvers: Resolvers = {
         relationTypes: args.relationTypes ?? null,
         entityTypes: toModelTypes(args.entityTypes),
         deadline,
+        period: within,
       });
     },
     shortestPath: (_root, args, { index, deadline }) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 6, 1, LIMITS.maxHops);
       const from = index.resolve(args.from, 'shortestPath.from');
       const to = index.resolve(args.to, 'shortestPath.to');
-      const path = index.shortestPath(from.id, to.id, maxHops, { relationTypes: args.relationTypes ?? null, directed: args.directed ?? false, deadline });
+      const path = index.shortestPath(from.id, to.id, maxHops, {
+        relationTypes: args.relationTypes ?? null,
+        directed: args.directed ?? false,
+        deadline,
+        period: period(args.period, 'shortestPath.period'),
+      });
       return path ? pathResult(path) : null;
     },
     paths: (_root, args, { index, deadline }) => {
@@ -104,46 +119,81 @@ export const resolvers: Resolvers = {
       const first = checkRange('first', args.first ?? 10, 1, LIMITS.paths);
       const from = index.resolve(args.from, 'paths.from');
       const to = index.resolve(args.to, 'paths.to');
-      return index.paths(from.id, to.id, maxHops, first, { relationTypes: args.relationTypes ?? null, deadline }).map(pathResult);
+      const within = period(args.period, 'paths.period');
+      return index.paths(from.id, to.id, maxHops, first, { relationTypes: args.relationTypes ?? null, deadline, period: within }).map(pathResult);
     },
     relations: (_root, args, { index, deadline }) => {
-      const first = checkRange('first', args.first ?? 50, 1, LIMITS.first);
+      const first = firstOf(args.first, 20);
       const f = args.filter ?? {};
       const source = f.source ? index.resolve(f.source, 'relations.filter.source').id : null;
       const target = f.target ? index.resolve(f.target, 'relations.filter.target').id : null;
-      const keys = source ? index.graph.outEdges(source) : target ? index.graph.inEdges(target) : index.graph.edges();
-      const out: RelationEdge[] = [];
-      for (const key of keys) {
-        deadline.check();
-        const e = index.edge(key);
-        if (e.cooccurrence && !f.includeCooccurrence) continue;
-        if (f.type && e.type !== f.type) continue;
-        if (target && e.target !== target) continue;
-        if (f.minConfidence !== undefined && f.minConfidence !== null && e.confidence < f.minConfidence) continue;
-        out.push(e);
-      }
-      out.sort((a, b) => b.confidence * b.weight - a.confidence * a.weight || (a.id < b.id ? -1 : 1));
-      return out.slice(0, first);
+      return index.relations(
+        { type: f.type ?? null, source, target, minConfidence: f.minConfidence ?? null, includeCooccurrence: f.includeCooccurrence ?? false },
+        period(args.period, 'relations.period'),
+        first,
+        args.after ?? null,
+        () => deadline.check(),
+      );
     },
     events: (_root, args, { index }) => {
-      const first = checkRange('first', args.first ?? 20, 0, LIMITS.first);
-      return index.events(args.filter ?? {}, args.orderBy === 'ID' ? 'id' : 'date', first, args.after ?? null);
+      const first = firstOf(args.first, 20);
+      return index.events(args.filter ?? {}, args.orderBy === 'ID' ? 'id' : 'date', first, args.after ?? null, period(args.period, 'events.period'));
     },
-    timeline: (_root, args, { index }) => index.eventsOf(index.resolve(args.entity, 'timeline.entity').id),
-    documents: (_root, _args, { index }) => index.documents,
+    timeline: (_root, args, { index }) =>
+      index.timeline(index.resolve(args.entity, 'timeline.entity').id, period(args.period, 'timeline.period'), firstOf(args.first, 20), args.after ?? null),
+    documents: (_root, args, ctx) => {
+      const f = args.filter ?? {};
+      let ids: ReadonlySet<string> | null = null;
+      if (f.textContains) {
+        if (!ctx.documentsContaining)
+          throw new InvalidInputError('documents.filter.textContains needs the stored texts: use the HTTP API of `newsgraph serve`.');
+        ids = ctx.documentsContaining(f.textContains);
+      }
+      return ctx.index.documentsPage(
+        {
+          source: f.source ?? null,
+          titleContains: f.titleContains ?? null,
+          entity: f.entity ? ctx.index.resolve(f.entity, 'documents.filter.entity').id : null,
+          ids,
+          period: period(args.period, 'documents.period'),
+        },
+        documentOrder(args.orderBy),
+        firstOf(args.first, 20),
+        args.after ?? null,
+      );
+    },
     document: (_root, args, { index }) => index.document(args.id),
     stats: (_root, _args, { index }) => {
       const s = index.stats();
-      return { ...s, byType: s.byType.map((b) => ({ type: toGraphqlType(b.type), count: b.count })) };
+      const newest = index.documentsPage({}, 'published-desc', 1, null).items[0]?.node.publishedAt ?? null;
+      const oldest = index.documentsPage({}, 'published', 1, null).items[0]?.node.publishedAt ?? null;
+      return {
+        ...s,
+        byType: s.byType.map((b) => ({ type: toGraphqlType(b.type), count: b.count })),
+        undatedDocuments: index.undatedDocuments,
+        firstPublished: oldest,
+        lastPublished: newest,
+      };
     },
     centrality: (_root, args, { index }) =>
       index.centrality(
         args.metric.toLowerCase() as 'degree' | 'pagerank' | 'betweenness',
         args.type ? toModelType(args.type) : null,
         checkRange('first', args.first ?? 10, 1, LIMITS.first),
+        period(args.period, 'centrality.period'),
+      ),
+    trending: (_root, args, { index, deadline }) =>
+      index.trending(
+        period(args.period, 'trending.period'),
+        period(args.compareTo, 'trending.compareTo'),
+        args.type ? toModelType(args.type) : null,
+        checkRange('first', args.first ?? 10, 1, LIMITS.first),
+        () => deadline.check(),
       ),
     communities: (_root, args, { index }) => index.communities(checkRange('first', args.first ?? 10, 1, LIMITS.first)),
   },
+  Subscription: changeResolvers.Subscription,
+  Change: changeResolvers.Change,
   Mutation: {
     ingestDocument: (_root, args, ctx) => writer(ctx).ingest(args.input),
     removeDocument: (_root, args, ctx) => ({ id: args.id, removed: writer(ctx).remove(args.id) }),
@@ -156,24 +206,36 @@ export const resolvers: Resolvers = {
   },
   Entity: {
     type: (n) => toGraphqlType(n.type),
-    roles: (n, _args, { index }) => n.roles.map((r) => ({ title: r.title, of: r.of && index.hasNode(r.of) ? index.node(r.of) : null })),
+    aliases: (n, args) => n.aliases.slice(0, firstOf(args.first, 50)),
+    roles: (n, args, { index }) =>
+      n.roles.slice(0, firstOf(args.first, 20)).map((r) => ({ title: r.title, of: r.of && index.hasNode(r.of) ? index.node(r.of) : null })),
     degree: (n, _args, { index }) => index.degree(n.id),
-    documents: (n, _args, { index }) => n.documents.map((d) => index.document(d)).filter((d): d is DocumentInfo => d !== null),
+    documents: (n, args, { index }) =>
+      index.documentsPage(
+        { entity: n.id, period: period(args.period, 'documents.period') },
+        documentOrder(args.orderBy),
+        firstOf(args.first, 20),
+        args.after ?? null,
+      ),
     relations: (n, args, { index }) => {
-      const first = checkRange('first', args.first ?? 20, 0, LIMITS.first);
+      const first = firstOf(args.first, 20);
       const direction = (args.direction ?? 'BOTH').toLowerCase() as GraphDirection;
       return index.relationsPage(
         n.id,
         direction,
-        { includeCooccurrence: args.includeCooccurrence ?? false, relationTypes: args.types ?? null },
+        { includeCooccurrence: args.includeCooccurrence ?? false, relationTypes: args.types ?? null, period: period(args.period, 'relations.period') },
         first,
         args.after ?? null,
       );
     },
+    activity: (n, args, { index }) => index.activity(n.id, period(args.period, 'activity.period'), (args.bucket ?? 'MONTH').toLowerCase() as Bucket),
     neighbors: (n, args, { index }) => index.neighbors(n.id, checkRange('first', args.first ?? 20, 1, LIMITS.first), toModelTypes(args.types)),
     events: (n, args, { index }) => index.eventsOf(n.id).slice(0, checkRange('first', args.first ?? 20, 1, LIMITS.first)),
     location: (n, _args, { index }) => (n.location && index.hasNode(n.location) ? index.node(n.location) : null),
-    participants: (n, _args, { index }) => (n.type === 'event' ? index.participants(n.id) : []),
+    participants: (n, args, { index }) => {
+      const first = firstOf(args.first, 20);
+      return n.type === 'event' ? index.participants(n.id).slice(0, first) : [];
+    },
   },
   Role: {
     of: (r) => r.of ?? null,
@@ -181,6 +243,8 @@ export const resolvers: Resolvers = {
   Relation: {
     source: (e, _args, { index }) => index.node(e.source),
     target: (e, _args, { index }) => index.node(e.target),
+    predicates: (e, args) => e.predicates.slice(0, firstOf(args.first, 20)),
+    evidence: (e, args, { index }) => index.evidencePage(e, firstOf(args.first, 20), args.after ?? null),
   },
   Evidence: {
     document: (ev, _args, { index }) => {
@@ -190,7 +254,13 @@ export const resolvers: Resolvers = {
     },
   },
   Document: {
-    sentences: (d, _args, { index }) => index.sentences(d.id),
+    sentences: (d, args, { index }) => index.sentencesPage(d.id, firstOf(args.first, 20), args.after ?? null),
+    entities: (d, args, { index }) => index.documentEntities(d.id, false, toModelTypes(args.types), firstOf(args.first, 20), args.after ?? null),
+    events: (d, args, { index }) => index.documentEntities(d.id, true, null, firstOf(args.first, 20), args.after ?? null),
+    relations: (d, args, { index }) => index.documentRelations(d.id, args.includeCooccurrence ?? false, firstOf(args.first, 20), args.after ?? null),
+  },
+  Activity: {
+    bucket: (a) => a.bucket.toUpperCase() as 'DAY' | 'WEEK' | 'MONTH',
   },
   Sentence: {
     text: (s, _args, { documentText }) => documentText(s.documentId)?.slice(s.start, s.end) ?? '',
@@ -202,4 +272,7 @@ export const resolvers: Resolvers = {
   },
   EntityConnection: connectionResolvers<EntityNode>(),
   RelationConnection: connectionResolvers<RelationEdge>(),
+  SentenceConnection: connectionResolvers<SentenceInfo>(),
+  EvidenceConnection: connectionResolvers<EvidenceRef>(),
+  DocumentConnection: { ...connectionResolvers<DocumentInfo>(), undated: (page: DocumentPage) => page.undated() },
 };

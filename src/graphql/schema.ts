@@ -51,8 +51,12 @@ const reportAsValidationError = (context: ValidationContext | null, error: Graph
   context?.reportError(error);
 };
 
-/** Lists multiply the cost of what they contain: by their `first`/`limit`, or by 10 when they have neither. */
-const listEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+/**
+ * Lists multiply the cost of what they contain: by their `first`/`limit`, or by 10 when they have neither. A
+ * connection's `edges` are as many as the connection's `first`, already counted there.
+ */
+const listEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
+  if (field.name === 'edges' && type.name.endsWith('Connection')) return 1 + childComplexity;
   const n = typeof args.first === 'number' ? args.first : typeof args.limit === 'number' ? args.limit : null;
   if (n !== null) return 1 + Math.max(1, n) * Math.max(1, childComplexity);
   if (isListType(getNullableType(field.type))) return 1 + 10 * Math.max(1, childComplexity);

@@ -1,12 +1,13 @@
 // The Document every later stage reads: exact text plus the metadata ingest could find.
 import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../errors.js';
+import { datelineDate } from './dateline.js';
 
 export interface Document {
   /** Stable id: the id given by the input (JSONL), else the first 16 hex digits of the text's SHA-256. */
   id: string;
   title: string | null;
-  /** ISO date (YYYY-MM-DD) or null when unknown. */
+  /** ISO date (YYYY-MM-DD): as given, else from a dateline at the top of the text; null when unknown. */
   publishedAt: string | null;
   url: string | null;
   /** The exact text that offsets index into. */
@@ -62,7 +63,8 @@ export function makeDocument(input: DocumentInput): Document {
   return {
     id,
     title: cleanTitle(input.title),
-    publishedAt: normaliseDate(input.publishedAt, source),
+    // A date given with the document wins; else the dateline's, when the text opens with one.
+    publishedAt: normaliseDate(input.publishedAt, source) ?? datelineDate(text),
     url: input.url ? String(input.url) : null,
     text,
     source,

@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { isKgError } from '../errors.js';
 import { Deadline } from '../graph/index.js';
-import type { GraphContext, WriteApi } from '../graphql/context.js';
+import type { ChangeFeed, GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
 import { QueryRunner, plainRequest } from '../graphql/runner.js';
 import { createApollo, executableSchema, formatError, queryCost, VALIDATION_RULES } from '../graphql/schema.js';
@@ -29,6 +29,7 @@ import type { GraphIndex } from '../graph/index.js';
 import type { Extraction } from '../nlp/types.js';
 import { explorerBundle, explorerPage } from './explorer/page.js';
 import { IDE_APP_JS, idePage, readAsset } from './ide.js';
+import { attachSubscriptions } from './subscriptions.js';
 
 export interface ServerOptions {
   host: string;
@@ -59,10 +60,14 @@ export interface ServerOptions {
 export interface ServedGraph {
   readonly index: GraphIndex;
   documentText(id: string): string | null;
+  /** Ids of the stored documents whose text contains the needle (absent when there is no store). */
+  documentsContaining?(needle: string): ReadonlySet<string>;
   /** Null serves read-only. */
   readonly writes: WriteApi | null;
   /** The stored extractions, for the JSONL export (absent when there is no store). */
   extractions?(): Iterable<Extraction>;
+  /** The store's change log (absent when there is no store: the `changes` fields then say so). */
+  readonly changes?: ChangeFeed;
 }
 
 /** The graph the server answers from: null until it is loaded (then /readyz turns 200). */
@@ -96,6 +101,8 @@ export interface RunningServer {
   url: string;
   server: Server;
   close: () => Promise<void>;
+  /** Closes the open WebSockets only (the front asks for this first, see front.ts); close() does it too. */
+  closeWebSockets?: () => Promise<void>;
 }
 
 const jsonError = (res: Response, status: number, code: string, message: string): void => {
@@ -127,6 +134,8 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
       writer: options.token !== null && typeof auth === 'string' && sameSecret(auth, `Bearer ${options.token}`),
       writes: service.writes,
       documentText: (id) => service.documentText(id),
+      documentsContaining: service.documentsContaining ? (needle) => service.documentsContaining?.(needle) ?? new Set() : null,
+      changes: service.changes ?? null,
       markCacheable: () => (options.behindFront ? res.setHeader(CACHEABLE_HEADER, '1') : cacheable.add(req)),
     };
   };
@@ -215,6 +224,16 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
 
   const apollo = createApollo({ production: options.production, log: options.log, plugins: [ApolloServerPluginDrainHttpServer({ httpServer })] });
   await apollo.start();
+  // Upgrades to /graphql: subscriptions over graphql-ws (behind the front, it passes them through to this socket).
+  const subscriptions = attachSubscriptions(httpServer, {
+    schema,
+    source,
+    production: options.production,
+    corsOrigins: options.corsOrigins,
+    maxPayloadBytes: limitBytes,
+    budgetMs: options.budgetMs ?? LIMITS.budgetMs,
+    log: options.log,
+  });
 
   app.use((req, res, next) => {
     corsHeaders(req, res);
@@ -382,7 +401,10 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   return {
     url,
     server: httpServer,
+    closeWebSockets: () => subscriptions.close(),
     close: async () => {
+      // Open WebSockets would keep the HTTP server from closing: they go first.
+      await subscriptions.close();
       await apollo.stop();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

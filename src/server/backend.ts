@@ -23,8 +23,8 @@ export type BackendMessage =
   | { type: 'failed'; message: string }
   | { type: 'closed' };
 
-/** Sent from the front to the backend. */
-export type FrontMessage = { type: 'close' };
+/** Sent from the front to the backend: close its WebSockets (the first step of closing), or close altogether. */
+export type FrontMessage = { type: 'close-websockets' } | { type: 'close' };
 
 export interface BackendData {
   module: string;
@@ -82,6 +82,10 @@ const announce = (): void => {
 const poll = setInterval(announce, 100);
 
 port.on('message', (message: FrontMessage) => {
+  if (message.type === 'close-websockets') {
+    void server.closeWebSockets?.();
+    return;
+  }
   if (message.type !== 'close') return;
   clearInterval(poll);
   void (async () => {

@@ -5,11 +5,13 @@
 // young-generation collection is slow and promotes garbage, so even a bare handler serves a third of what it serves
 // from an empty process. The front keeps the answers of read-only queries until the graph changes and serves them
 // from a heap of a few MB; everything else passes through to the backend unchanged. The front also answers /healthz
-// and /readyz itself, so probes answer while the backend is busy (a rebuild, a long query).
+// and /readyz itself, so probes answer while the backend is busy (a rebuild, a long query). WebSocket upgrades
+// (subscriptions at /graphql) are tunnelled to the backend byte for byte and never cached.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Agent, createServer, type IncomingHttpHeaders, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -182,7 +184,52 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     else respond(req, res);
   };
 
+  // An upgrade (a WebSocket at /graphql) is passed to the backend as it came: the request line and headers written
+  // again on a new connection to its socket, then bytes both ways until either side closes. The backend checks the
+  // path and the origin and answers the handshake; the front keeps nothing of it.
+  const tunnels = new Set<Duplex>();
+  const tunnel = (req: IncomingMessage, client: Duplex, head: Buffer): void => {
+    if (failure) {
+      client.end(
+        `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ errors: [{ message: `The server cannot answer: ${failure.message}. Restart it (see its log).`, extensions: { code: 'UNAVAILABLE' } }] })}`,
+      );
+      return;
+    }
+    tunnels.add(client);
+    const upstream: Socket = connect(socketPath);
+    let open = false;
+    const close = (): void => {
+      tunnels.delete(client);
+      client.destroy();
+      upstream.destroy();
+    };
+    // The backend closing its side ends the client's after what it sent is flushed (the WebSocket close frame).
+    const finish = (): void => {
+      client.end();
+    };
+    upstream.once('connect', () => {
+      open = true;
+      let lines = `${req.method} ${req.url} HTTP/1.1\r\n`;
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) lines += `${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`;
+      upstream.write(`${lines}\r\n`);
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', (error) => {
+      if (!open && client.writable)
+        client.end(
+          `HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ errors: [{ message: `The graph backend did not answer (${error.message}); retry in a moment.`, extensions: { code: 'UNAVAILABLE' } }] })}`,
+        );
+      close();
+    });
+    client.on('error', close);
+    upstream.on('close', finish);
+    client.on('close', close);
+  };
+
   const server: Server = createServer(handle);
+  server.on('upgrade', tunnel);
   const stopBackend = async (): Promise<void> => {
     closing = true;
     worker.postMessage({ type: 'close' } satisfies FrontMessage);
@@ -211,7 +258,15 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     failed,
     close: async () => {
       // In-flight requests finish (the backend is still up for them); then the backend closes its database.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // An open WebSocket lasts as long as its client wants: the backend says goodbye on each (1001, "going away"),
+      // which ends its tunnel; any tunnel still open a little later is cut.
+      worker.postMessage({ type: 'close-websockets' } satisfies FrontMessage);
+      const cut = setTimeout(() => {
+        for (const t of tunnels) t.destroy();
+      }, 2000);
+      await httpClosed;
+      clearTimeout(cut);
       await stopBackend();
     },
   };

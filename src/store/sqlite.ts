@@ -1,4 +1,4 @@
-// The only importer of SQLite: documents, their extractions and curation operations, in one WAL-mode file.
+// The only importer of SQLite: documents, their extractions, curation operations and the change log, in one WAL-mode file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,7 +19,24 @@ export interface StoredDocument {
 
 export type IngestStatus = 'added' | 'duplicate';
 
-const SCHEMA_VERSION = 1;
+export type ChangeKind = 'document_added' | 'document_removed' | 'curation';
+
+/** One committed write, as the change feed lists it; `seq` orders them and never repeats (AUTOINCREMENT). */
+export interface StoredChange {
+  seq: number;
+  kind: ChangeKind;
+  /** The document added or removed; null for curation. */
+  documentId: string | null;
+  /** merge, rename or alias; null for documents. */
+  op: string | null;
+  /** The curation's arguments as stored (JSON text); null for documents. */
+  args: string | null;
+  /** ISO time of the commit. */
+  at: string;
+}
+
+/** 2: the change log (`changes`), backfilled from what a version-1 database holds. */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -44,7 +61,50 @@ CREATE TABLE IF NOT EXISTS curation (
   args TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('document_added', 'document_removed', 'curation')),
+  document_id TEXT,
+  op TEXT,
+  args TEXT,
+  at TEXT NOT NULL
+);
 `;
+
+interface ChangeRow {
+  seq: number;
+  kind: ChangeKind;
+  document_id: string | null;
+  op: string | null;
+  args: string | null;
+  at: string;
+}
+
+const toChange = (r: ChangeRow): StoredChange => ({ seq: r.seq, kind: r.kind, documentId: r.document_id, op: r.op, args: r.args, at: r.at });
+
+/**
+ * Version 1 → 2: one change per document still stored and per curation operation, in the order they were committed
+ * as far as the stored times tell (documents by ingested_at then id, curation by seq, the two lists merged by time),
+ * so that a tool syncing from the beginning sees everything there is. Removals before the upgrade left no trace.
+ */
+function backfillChanges(db: Database.Database): void {
+  const docs = db.prepare('SELECT id, ingested_at AS at FROM documents ORDER BY ingested_at, id').all() as { id: string; at: string }[];
+  const ops = db.prepare('SELECT op, args, created_at AS at FROM curation ORDER BY seq').all() as { op: string; args: string; at: string }[];
+  const insert = db.prepare('INSERT INTO changes (kind, document_id, op, args, at) VALUES (?, ?, ?, ?, ?)');
+  let d = 0;
+  let c = 0;
+  while (d < docs.length || c < ops.length) {
+    const doc = docs[d];
+    const op = ops[c];
+    if (doc && (!op || doc.at <= op.at)) {
+      insert.run('document_added', doc.id, null, null, doc.at);
+      d++;
+    } else if (op) {
+      insert.run('curation', null, op.op, op.args, op.at);
+      c++;
+    }
+  }
+}
 
 interface DocumentRow {
   id: string;
@@ -91,15 +151,24 @@ export class Store {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) {
-        throw new KgError(
+      const newer = (version: number): KgError =>
+        new KgError(
           'CONFIG',
           `store.open: ${path} has schema version ${version}, newer than this newsgraph (${SCHEMA_VERSION}). Upgrade newsgraph or use another --db.`,
         );
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) throw newer(version);
+      if (version < SCHEMA_VERSION) {
+        // Read again inside the write transaction: two processes opening an old file at once migrate it once.
+        db.transaction(() => {
+          const now = db.pragma('user_version', { simple: true }) as number;
+          if (now > SCHEMA_VERSION) throw newer(now);
+          if (now === SCHEMA_VERSION) return;
+          db.exec(SCHEMA);
+          if (now < 2) backfillChanges(db);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        }).immediate();
       }
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (error) {
       db.close();
       if (error instanceof KgError) throw error;
@@ -114,7 +183,7 @@ export class Store {
     return row?.id ?? null;
   }
 
-  /** Stores a document and its extraction in one transaction; the same content twice is a no-op. */
+  /** Stores a document, its extraction and its change in one transaction; the same content twice is a no-op. */
   ingest(doc: Document, extraction: Extraction): { status: IngestStatus; id: string } {
     const run = this.db.transaction((): { status: IngestStatus; id: string } => {
       const existing = this.findByContent(doc.contentHash);
@@ -125,12 +194,14 @@ export class Store {
           `store.ingest: document id "${doc.id}" (${doc.source}) is already stored with different text. Give it another id or remove the old one first.`,
         );
       }
+      const at = new Date().toISOString();
       this.db
         .prepare('INSERT INTO documents (id, content_hash, title, published_at, url, source, text, chars, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(doc.id, doc.contentHash, doc.title, doc.publishedAt, doc.url, doc.source, doc.text, doc.text.length, new Date().toISOString());
+        .run(doc.id, doc.contentHash, doc.title, doc.publishedAt, doc.url, doc.source, doc.text, doc.text.length, at);
       this.db
         .prepare('INSERT INTO extractions (document_id, extractor_version, json) VALUES (?, ?, ?)')
         .run(doc.id, extraction.extractor, JSON.stringify(extraction));
+      this.recordChange('document_added', doc.id, null, null, at);
       return { status: 'added', id: doc.id };
     });
     return run.immediate();
@@ -149,6 +220,12 @@ export class Store {
     return row ? toStored(row) : null;
   }
 
+  /** Ids of the documents whose text contains the needle, ASCII letters compared without case (SQLite's lower()). */
+  documentsContaining(needle: string): Set<string> {
+    const rows = this.db.prepare('SELECT id FROM documents WHERE instr(lower(text), lower(?)) > 0').all(needle) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
   documentText(id: string): string | null {
     const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
     return row?.text ?? null;
@@ -160,11 +237,16 @@ export class Store {
     for (const row of rows) yield JSON.parse(row.json) as Extraction;
   }
 
-  /** Records a curation operation; they are re-applied, in order, whenever the graph is rebuilt. */
+  /** Records a curation operation (and its change); they are re-applied, in order, whenever the graph is rebuilt. */
   addCuration(op: string, args: unknown): number {
-    return Number(
-      this.db.prepare('INSERT INTO curation (op, args, created_at) VALUES (?, ?, ?)').run(op, JSON.stringify(args), new Date().toISOString()).lastInsertRowid,
-    );
+    const run = this.db.transaction((): number => {
+      const json = JSON.stringify(args);
+      const at = new Date().toISOString();
+      const seq = Number(this.db.prepare('INSERT INTO curation (op, args, created_at) VALUES (?, ?, ?)').run(op, json, at).lastInsertRowid);
+      this.recordChange('curation', null, op, json, at);
+      return seq;
+    });
+    return run.immediate();
   }
 
   curations(): { seq: number; op: string; args: unknown }[] {
@@ -205,9 +287,36 @@ export class Store {
     return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }
 
-  /** Removes a document and its extraction; returns false when there was none. */
+  /** Removes a document and its extraction (and records the change); returns false when there was none. */
   removeDocument(id: string): boolean {
-    return this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+    const run = this.db.transaction((): boolean => {
+      if (this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) return false;
+      this.recordChange('document_removed', id, null, null, new Date().toISOString());
+      return true;
+    });
+    return run.immediate();
+  }
+
+  /** Called inside the transaction of the write it records, so a change is logged exactly when its write commits. */
+  private recordChange(kind: ChangeKind, documentId: string | null, op: string | null, args: string | null, at: string): void {
+    this.db.prepare('INSERT INTO changes (kind, document_id, op, args, at) VALUES (?, ?, ?, ?, ?)').run(kind, documentId, op, args, at);
+  }
+
+  /** Up to `limit` changes with a seq above `seq`, oldest first. */
+  changesAfter(seq: number, limit: number): StoredChange[] {
+    return (this.db.prepare('SELECT seq, kind, document_id, op, args, at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as ChangeRow[]).map(
+      toChange,
+    );
+  }
+
+  /** How many changes have a seq above `seq`. */
+  countChangesAfter(seq: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM changes WHERE seq > ?').get(seq) as { n: number }).n;
+  }
+
+  /** The seq of the newest change; 0 when there is none. */
+  lastChangeSeq(): number {
+    return (this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM changes').get() as { n: number }).n;
   }
 
   close(): void {

@@ -58,7 +58,7 @@ const CASES: [string, { query: string; variables?: Record<string, unknown>; oper
     'interfaces and fragments on them',
     {
       query:
-        'query($d: ID!) { e: node(id: "country:iran") { __typename id ... on Entity { name aliases roles { title of { id } } } } r: node(id: "person:abbas-araghchi|foreign_minister_of|country:iran") { __typename ... on Relation { type confidence weight rules predicates modality evidence { sentence start end text document { id title } } } } d: node(id: $d) { __typename id } x: node(id: "nope") { id } }',
+        'query($d: ID!) { e: node(id: "country:iran") { __typename id ... on Entity { name aliases roles { title of { id } } } } r: node(id: "person:abbas-araghchi|foreign_minister_of|country:iran") { __typename ... on Relation { type confidence weight rules predicates modality evidence(first: 5) { totalCount edges { cursor node { sentence start end text document { id title } } } } } } d: node(id: $d) { __typename id } x: node(id: "nope") { id } }',
       variables: { d: 'seed' },
     },
   ],
@@ -73,14 +73,14 @@ const CASES: [string, { query: string; variables?: Record<string, unknown>; oper
     'events, timeline, relations with a Float filter',
     {
       query:
-        '{ attacks: events(filter: { type: "attack", participant: "Israel" }, first: 20) { edges { node { eventType participants { role entity { id } } } } } timeline(entity: "Iran") { date { value } } relations(filter: { type: "located_in", minConfidence: 0.7 }, first: 100) { type source { id } confidence } }',
+        '{ attacks: events(filter: { type: "attack", participant: "Israel" }, first: 20) { edges { node { eventType participants { role entity { id } } } } } timeline(entity: "Iran") { edges { node { date { value } } } } relations(filter: { type: "located_in", minConfidence: 0.7 }, first: 100) { totalCount edges { node { type source { id } confidence } } } }',
     },
   ],
   [
     'views and documents',
     {
       query:
-        '{ stats { documents entities byType { type count } } pr: centrality(metric: PAGERANK, first: 3) { entity { id } score } communities(first: 3) { size members(first: 3) { id } } documents { id title sentences { index text entities { id } } } }',
+        '{ stats { documents entities byType { type count } } pr: centrality(metric: PAGERANK, first: 3) { entity { id } score } communities(first: 3) { size members(first: 3) { id } } documents(period: { from: "2020" }) { totalCount undated edges { node { id title sentences(first: 50) { edges { node { index text entities { id } } } } } } } }',
     },
   ],
   [

@@ -144,11 +144,12 @@ describe('queries', () => {
   });
 
   it('filters relations by type, source and confidence', async () => {
-    const d = await data<{ relations: { type: string; source: { id: string }; confidence: number }[] }>(
-      '{ relations(filter: { type: "located_in", minConfidence: 0.7 }, first: 100) { type source { id } confidence } }',
+    const d = await data<{ relations: { totalCount: number; edges: { node: { type: string; source: { id: string }; confidence: number } }[] } }>(
+      '{ relations(filter: { type: "located_in", minConfidence: 0.7 }, first: 100) { totalCount edges { node { type source { id } confidence } } } }',
     );
-    expect(d.relations.length).toBeGreaterThan(0);
-    for (const r of d.relations) {
+    expect(d.relations.edges.length).toBeGreaterThan(0);
+    expect(d.relations.totalCount).toBe(d.relations.edges.length);
+    for (const { node: r } of d.relations.edges) {
       expect(r.type).toBe('located_in');
       expect(r.confidence).toBeGreaterThanOrEqual(0.7);
     }
@@ -158,11 +159,11 @@ describe('queries', () => {
     const d = await data<{
       attacks: { edges: { node: { eventType: string; participants: { role: string; entity: { id: string } }[] } }[] };
       dated: { edges: { node: { date: { value: string } } }[] };
-      timeline: { date: { value: string | null } | null }[];
+      timeline: { edges: { node: { date: { value: string | null } | null } }[] };
     }>(`{
       attacks: events(filter: { type: "attack", participant: "Israel" }, first: 20) { edges { node { eventType participants { role entity { id } } } } }
       dated: events(filter: { from: "2020", to: "2024" }, first: 50) { edges { node { date { value } } } }
-      timeline(entity: "Iran") { date { value } } }`);
+      timeline(entity: "Iran", first: 100) { edges { node { date { value } } } } }`);
     expect(d.attacks.edges.length).toBeGreaterThan(0);
     for (const e of d.attacks.edges) {
       expect(e.node.eventType).toBe('attack');
@@ -171,19 +172,19 @@ describe('queries', () => {
     for (const e of d.dated.edges) {
       expect(e.node.date.value.slice(0, 4) >= '2020' && e.node.date.value.slice(0, 4) <= '2024').toBe(true);
     }
-    const values = d.timeline.map((e) => e.date?.value).filter((v): v is string => Boolean(v));
+    const values = d.timeline.edges.map((e) => e.node.date?.value).filter((v): v is string => Boolean(v));
     expect(values).toEqual([...values].sort());
   });
 
   it('returns a document with its sentences and the entities named in each', async () => {
     const id = service.index.documents[0]?.id as string;
-    const d = await data<{ document: { sentences: { index: number; text: string; entities: { id: string }[] }[] } }>(
-      'query($id: ID!) { document(id: $id) { sentences { index text entities { id } } } }',
+    const d = await data<{ document: { sentences: { edges: { node: { index: number; text: string; entities: { id: string }[] } }[] } } }>(
+      'query($id: ID!) { document(id: $id) { sentences(first: 5) { edges { node { index text entities { id } } } } } }',
       {
         id,
       },
     );
-    const s1 = d.document.sentences[1];
+    const s1 = d.document.sentences.edges[1]?.node;
     expect(s1?.text.startsWith('US President-elect Donald Trump makes remarks')).toBe(true);
     expect(s1?.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['person:donald-trump', 'place:mar-a-lago', 'place:palm-beach']));
   });

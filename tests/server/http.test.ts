@@ -70,22 +70,22 @@ describe('acceptance queries', () => {
 
   it('finds a shortest path from Abbas Araghchi to Joe Biden whose every edge has evidence', async () => {
     const { body } = await gql(`{ shortestPath(from: "person:abbas-araghchi", to: "Joe Biden") {
-      length nodes { id } edges { type source { id } target { id } evidence { text start end document { id } } } } }`);
+      length nodes { id } edges { type source { id } target { id } evidence(first: 100) { edges { node { text start end document { id } } } } } } }`);
     const path = body.data?.shortestPath as {
       length: number;
       nodes: { id: string }[];
-      edges: { source: { id: string }; target: { id: string }; evidence: { text: string; start: number; end: number }[] }[];
+      edges: { source: { id: string }; target: { id: string }; evidence: { edges: { node: { text: string; start: number; end: number } }[] } }[];
     };
     expect(path.nodes[0]?.id).toBe('person:abbas-araghchi');
     expect(path.nodes.at(-1)?.id).toBe('person:joe-biden');
     expect(path.length).toBe(path.edges.length);
     expect(path.length).toBeGreaterThan(0);
     for (const [i, e] of path.edges.entries()) {
-      expect(e.evidence.length).toBeGreaterThan(0);
+      expect(e.evidence.edges.length).toBeGreaterThan(0);
       // Consecutive edges chain through the path's nodes, whichever way each edge points.
       const ends = [e.source.id, e.target.id].sort();
       expect(ends).toEqual([path.nodes[i]?.id, path.nodes[i + 1]?.id].sort());
-      for (const ev of e.evidence) expect(ev.end).toBeGreaterThan(ev.start);
+      for (const { node: ev } of e.evidence.edges) expect(ev.end).toBeGreaterThan(ev.start);
     }
   });
 
@@ -111,25 +111,29 @@ describe('acceptance queries', () => {
 
   it('returns relations with their evidence sentences, and a neighborhood with truncation', async () => {
     const { body } =
-      await gql(`{ entity(id: "person:abbas-araghchi") { roles { title of { name } } relations(first: 50) { edges { node { type target { name } evidence { text } } } } }
+      await gql(`{ entity(id: "person:abbas-araghchi") { roles { title of { name } } relations(first: 50) { edges { node { type target { name } evidence(first: 1) { edges { node { text } } } } } } }
       neighborhood(id: "country:iran", hops: 2, limit: 5) { truncated nodes { id } } }`);
     const e = body.data?.entity as {
       roles: { title: string; of: { name: string } | null }[];
-      relations: { edges: { node: { type: string; target: { name: string }; evidence: { text: string }[] } }[] };
+      relations: { edges: { node: { type: string; target: { name: string }; evidence: { edges: { node: { text: string } }[] } } }[] };
     };
     expect(e.roles).toContainEqual({ title: 'foreign minister', of: { name: 'Iran' } });
     const fm = e.relations.edges.map((x) => x.node).find((r) => r.type === 'foreign_minister_of');
     expect(fm?.target.name).toBe('Iran');
-    expect(fm?.evidence[0]?.text).toContain('Araghchi');
+    expect(fm?.evidence.edges[0]?.node.text).toContain('Araghchi');
     const n = body.data?.neighborhood as { truncated: boolean; nodes: unknown[] };
     expect(n.nodes).toHaveLength(5);
     expect(n.truncated).toBe(true);
   });
 
   it('answers search, documents and stats', async () => {
-    const { body } = await gql('{ search(text: "revolutionary guard") { name } documents { title chars } stats { documents entities byType { type count } } }');
+    const { body } = await gql(
+      '{ search(text: "revolutionary guard") { name } documents { totalCount edges { node { title chars } } } stats { documents entities byType { type count } } }',
+    );
     expect((body.data?.search as { name: string }[] | undefined)?.[0]?.name).toBe('Islamic Revolutionary Guard Corps');
-    expect(body.data?.documents).toEqual([{ title: 'Ahead of Trump presidency, Iran sends mixed messages on US talks', chars: SEED_TEXT.length }]);
+    expect((body.data as { documents: { edges: { node: unknown }[] } }).documents.edges.map((e) => e.node)).toEqual([
+      { title: 'Ahead of Trump presidency, Iran sends mixed messages on US talks', chars: SEED_TEXT.length },
+    ]);
     const stats = body.data?.stats as { documents: number; entities: number; byType: { type: string; count: number }[] };
     expect(stats.documents).toBe(1);
     expect(stats.byType.reduce((s, b) => s + b.count, 0)).toBe(stats.entities);

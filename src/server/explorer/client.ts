@@ -182,22 +182,21 @@ async function main(): Promise<void> {
                 confidence: number;
                 source: { name: string };
                 target: { name: string };
-                evidence: { text: string; document: { title: string | null } }[];
+                evidence: { edges: { node: { text: string; document: { title: string | null } } }[] };
               };
             }[];
           };
         } | null;
       }>(
         `query($id: ID!) { entity(id: $id) { name type aliases roles { title of { name } }
-           relations(first: 50) { edges { node { type confidence source { name } target { name } evidence { text document { title } } } } } } }`,
+           relations(first: 50) { edges { node { type confidence source { name } target { name } evidence(first: 3) { edges { node { text document { title } } } } } } } } }`,
         { id },
       );
       const e = d.entity;
       if (!e) throw new Error(`no entity ${id}`);
       const rels = e.relations.edges.map(({ node: r }) => {
-        const ev = r.evidence
-          .slice(0, 3)
-          .map((x) => `<blockquote class="evidence">${escapeHtml(x.text)}<cite>${escapeHtml(x.document.title ?? 'untitled')}</cite></blockquote>`)
+        const ev = r.evidence.edges
+          .map(({ node: x }) => `<blockquote class="evidence">${escapeHtml(x.text)}<cite>${escapeHtml(x.document.title ?? 'untitled')}</cite></blockquote>`)
           .join('');
         return `<li><b>${escapeHtml(r.source.name)}</b> <span class="rel">${escapeHtml(r.type)}</span> <b>${escapeHtml(r.target.name)}</b> <small>(${r.confidence.toFixed(2)})</small>${ev}</li>`;
       });

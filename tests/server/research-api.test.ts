@@ -240,6 +240,66 @@ describe('period filters agree with the stored evidence', () => {
   );
 });
 
+describe('periods on events and paths', () => {
+  test.prop([periodArb], { numRuns: 10 })('events in a period: those told of in documents published in it', async (p) => {
+    const { nodes } = await pageAll<{ id: string }>(
+      'query($after: String, $p: Period) { events(period: $p, orderBy: ID, first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }',
+      (d: { events: Connection<{ id: string }> }) => d.events,
+      { p },
+    );
+    const expected = service.index.graph.filterNodes((_id, n) => n.type === 'event' && n.documents.some((d) => inside(dates.get(d), p)));
+    expect(nodes.map((n) => n.id).sort()).toEqual(expected.sort());
+  });
+
+  test.prop(
+    [
+      periodArb,
+      fc.constantFrom('country:france', 'country:kenya', 'organization:orion-mining-company'),
+      fc.constantFrom('country:japan', 'organization:northwind-bank'),
+    ],
+    {
+      numRuns: 15,
+    },
+  )('a shortest path in a period uses only relations with evidence in it, and is as short as one there is', async (p, from, to) => {
+    const { shortestPath } = await client.request<{
+      shortestPath: { length: number; edges: { id: string; evidence: { edges: { node: { document: { publishedAt: string | null } } }[] } }[] } | null;
+    }>(
+      'query($f: ID!, $t: ID!, $p: Period) { shortestPath(from: $f, to: $t, maxHops: 4, period: $p) { length edges { id evidence(first: 100) { edges { node { document { publishedAt } } } } } } }',
+      { f: from, t: to, p },
+    );
+    // Breadth-first over the relations with evidence in the period, either way (stated ones first, as the API does).
+    const stated = [...evidence].filter(([, list]) => list.some((e) => inside(dates.get(e.documentId), p))).map(([id]) => id.split('|'));
+    const hops = (): number | null => {
+      const seen = new Set<string>([from]);
+      let frontier: string[] = [from];
+      for (let h = 1; h <= 4; h++) {
+        const next: string[] = [];
+        for (const at of frontier)
+          for (const [s, , t] of stated) {
+            const other = s === at ? t : t === at ? s : null;
+            if (!other || seen.has(other)) continue;
+            if (other === to) return h;
+            seen.add(other);
+            next.push(other);
+          }
+        frontier = next;
+      }
+      return null;
+    };
+    const expected = hops();
+    if (expected === null) {
+      // No stated path in the period: none at all, or one through co-occurrences (said so by the API).
+      if (shortestPath) for (const e of shortestPath.edges) expect(evidence.has(e.id)).toBe(e.id.split('|')[1] !== 'co_occurs_with');
+      return;
+    }
+    expect(shortestPath?.length).toBe(expected);
+    for (const e of shortestPath?.edges ?? []) {
+      expect(e.evidence.edges.length).toBeGreaterThan(0);
+      for (const ev of e.evidence.edges) expect(inside(ev.node.document.publishedAt, p)).toBe(true);
+    }
+  });
+});
+
 describe('time', () => {
   it('ranks trending entities by the rise of their mentions against the period before', async () => {
     const { trending } = await client.request<{

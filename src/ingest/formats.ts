@@ -38,11 +38,13 @@ function unquote(value: string): string {
   return m ? (m[2] ?? '') : value;
 }
 
-/** .html/.htm: readable article text with scripts, styles and markup dropped. */
+/** .html/.htm: a saved article page → its article text, headline, date and URL (see html.ts for how). */
 export function parseHtml(html: string, source: string): Document {
-  const { text, title, publishedAt, url } = htmlToText(html);
+  const { text, title, publishedAt, url } = htmlToText(html, source);
   if (text.trim().length === 0) {
-    throw new InvalidInputError(`ingest.parseHtml: ${source} has no readable text once markup, scripts and styles are removed.`);
+    throw new InvalidInputError(
+      `ingest.parseHtml: ${source} has no article text (only navigation, link lists, scripts or markup). Save the article's own page rather than a section front or index, or pass its text as a .txt file.`,
+    );
   }
   let date: string | null = null;
   if (publishedAt) {

@@ -14,6 +14,7 @@ const config: CodegenConfig = {
           Entity: '../../graph/model.js#EntityNode',
           Relation: '../../graph/model.js#RelationEdge',
           Document: '../../graph/model.js#DocumentInfo',
+          DocumentSource: '../../graph/model.js#StorySource',
           Evidence: '../../graph/model.js#EvidenceRef',
           EntityConnection: '../../graph/query.js#EntityPage',
           RelationConnection: '../../graph/query.js#RelationPage',

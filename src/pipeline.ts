@@ -10,14 +10,16 @@ import {
   finalizeNode,
   type GraphChange,
   GraphIndex,
+  isCopy,
   type Overrides,
   runAnalytics,
+  type StorySource,
 } from './graph/index.js';
-import { type Document, inputSize, makeDocument, readDocuments, streamDocuments } from './ingest/index.js';
+import { type Document, emptyWarcStats, inputSize, makeDocument, parseHtml, readDocuments, streamDocuments, type WarcStats } from './ingest/index.js';
 import { EXTRACTOR_VERSION, type Extraction, extract } from './nlp/index.js';
 import { applyMerges, followChains, followOne, MergeIndex } from './resolve/index.js';
-import type { ChangeFeed, IngestOutcome } from './graphql/context.js';
-import type { Store } from './store/index.js';
+import type { ChangeFeed, IngestOutcome, IngestRequest } from './graphql/context.js';
+import type { Store, StoredDocument } from './store/index.js';
 import { ExtractPool } from './workers/extract-pool.js';
 
 export interface IngestSummary {
@@ -25,6 +27,15 @@ export interface IngestSummary {
   duplicates: number;
   refused: { source: string; reason: string }[];
   seconds: number;
+  /** Set by ingestStream when the input held WARC files: what became of their records. */
+  warc?: WarcSummary;
+}
+
+/** A WARC read: the reader's counts, and what became of its HTML responses (added + duplicates + refused = html). */
+export interface WarcSummary extends WarcStats {
+  added: number;
+  duplicates: number;
+  refused: number;
 }
 
 export type ProgressListener = (event: { done: number; source: string; status: 'added' | 'duplicate' | 'refused' }) => void;
@@ -92,10 +103,17 @@ export async function ingestStream(store: Store, path: string, options: IngestOp
   const pool = workers > 0 ? new ExtractPool(workers, options.budgetMs) : null;
   const inFlight = new Set<Promise<void>>();
   const hashesInFlight = new Set<string>();
+  /** The last commit asked for: each document's commit waits for the one read before it. */
+  let commits: Promise<unknown> = Promise.resolve();
+  const warcStats = emptyWarcStats();
+  const warcOutcomes = { added: 0, duplicates: 0, refused: 0 };
   try {
-    for await (const item of streamDocuments(path)) {
+    for await (const item of streamDocuments(path, warcStats)) {
       progress.bytes += item.bytes;
+      // An HTML response from a WARC file: its outcome also counts in the WARC summary.
+      const warc = item.warc ? warcOutcomes : null;
       if (!item.ok) {
+        if (warc) warc.refused++;
         summary.refused.push({ source: item.source, reason: item.error.message });
         progress.done++;
         report();
@@ -103,25 +121,38 @@ export async function ingestStream(store: Store, path: string, options: IngestOp
       }
       const doc = item.document;
       if (hashesInFlight.has(doc.contentHash) || store.findByContent(doc.contentHash)) {
+        if (warc) warc.duplicates++;
         summary.duplicates++;
         progress.done++;
         report();
         continue;
       }
       hashesInFlight.add(doc.contentHash);
-      const job = (pool ? pool.run(doc) : Promise.resolve().then(() => extractDocument(doc)))
+      // Settled at once (an extraction that fails while earlier commits wait is not an unhandled rejection).
+      const extracted = (pool ? pool.run(doc) : Promise.resolve().then(() => extractDocument(doc))).then(
+        (extraction) => ({ extraction, error: null }),
+        (error: unknown) => ({ extraction: null, error }),
+      );
+      // Extractions run side by side; commits follow the input's order, so stories (the first version ingested is
+      // canonical) and ingest order come out the same whatever the number of workers.
+      const job = commits
+        .then(() => extracted)
+        .then(({ extraction, error }) => (extraction ? extraction : Promise.reject(error)))
         .then(
           (extraction) => {
             try {
               const r = store.ingest(doc, extraction);
               if (r.status === 'added') summary.added++;
               else summary.duplicates++;
+              if (warc) warc[r.status === 'added' ? 'added' : 'duplicates']++;
             } catch (error) {
               if (!(error instanceof InvalidInputError)) throw error;
+              if (warc) warc.refused++;
               summary.refused.push({ source: doc.source, reason: error.message });
             }
           },
           (error: unknown) => {
+            if (warc) warc.refused++;
             summary.refused.push({ source: doc.source, reason: error instanceof Error ? error.message : String(error) });
           },
         )
@@ -131,6 +162,7 @@ export async function ingestStream(store: Store, path: string, options: IngestOp
           progress.done++;
           report();
         });
+      commits = job.catch(() => {});
       inFlight.add(job);
       // Bounded window: read ahead only a few documents per worker.
       if (inFlight.size >= 4 * Math.max(1, workers)) await Promise.race(inFlight);
@@ -139,6 +171,7 @@ export async function ingestStream(store: Store, path: string, options: IngestOp
   } finally {
     await pool?.close();
   }
+  if (warcStats.files > 0) summary.warc = { ...warcStats, ...warcOutcomes };
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -231,10 +264,15 @@ export function buildGraphState(extractions: Extraction[], meta: Iterable<Docume
 
 /**
  * Adds one stored document to a built graph in place, at a cost that follows the document, not the corpus.
+ * A near-copy of a stored story (`meta.storyId` names another document) adds no facts: it joins the story's sources.
  * Returns null when the document changes how entities already in the graph were merged (a full rebuild is then
  * needed, and the graph must not be used further).
  */
 export function addToIndex(index: GraphIndex, state: GraphState, x: Extraction, meta: DocumentMeta): GraphIndex | null {
+  if (isCopy(meta)) {
+    const source = { id: x.document.id, title: x.document.title, url: meta.url, source: meta.source, publishedAt: x.document.publishedAt };
+    return addSource(index, meta.storyId as string, { ...source, similarity: meta.similarity ?? 1 });
+  }
   if (index.document(x.document.id)) return index;
   if (!state.merges.add(x)) return null;
   const target = targetOf(state);
@@ -253,13 +291,79 @@ export function addToIndex(index: GraphIndex, state: GraphState, x: Extraction, 
   return index.update({ change, document: documentInfo(merged, meta) });
 }
 
+/**
+ * A story gained a source: the canonical document lists it (its sources array is replaced, not changed, so a reader
+ * holding the old list keeps a whole one). Returns null when the canonical document is not in this graph.
+ */
+function addSource(index: GraphIndex, storyId: string, source: StorySource): GraphIndex | null {
+  const canonical = index.document(storyId);
+  if (!canonical) return null;
+  if (canonical.sources.some((s) => s.id === source.id)) return index;
+  canonical.sources = [...canonical.sources, source];
+  return index.renewed();
+}
+
+const toSource = (d: StoredDocument): StorySource => ({
+  id: d.id,
+  title: d.title,
+  url: d.url,
+  source: d.source,
+  publishedAt: d.publishedAt,
+  similarity: d.similarity,
+});
+
+/** Stored documents as the graph's metadata: each one's story, and for a story with copies its sources in ingest order. */
+export function storyMeta(documents: readonly StoredDocument[]): DocumentMeta[] {
+  const members = new Map<string, StoredDocument[]>();
+  for (const d of documents) {
+    if (d.storyId === d.id) continue;
+    const list = members.get(d.storyId) ?? [];
+    list.push(d);
+    members.set(d.storyId, list);
+  }
+  return documents.map((d) => {
+    const copies = d.storyId === d.id ? members.get(d.id) : undefined;
+    const meta: DocumentMeta = { id: d.id, url: d.url, source: d.source, storyId: d.storyId };
+    if (copies) meta.sources = [d, ...copies.sort((a, b) => a.seq - b.seq)].map(toSource);
+    return meta;
+  });
+}
+
 /** Rebuilds the graph from stored extractions and curation; no NLP runs. */
 export function loadIndex(store: Store): GraphIndex {
   return loadGraphState(store).index;
 }
 
 export function loadGraphState(store: Store): { index: GraphIndex; state: GraphState } {
-  return buildGraphState([...store.extractions()], store.documents(), parseCurations(store.curations()));
+  // Each story's canonical document only: a copy's facts would count a second time.
+  return buildGraphState([...store.storyExtractions()], storyMeta(store.documents()), parseCurations(store.curations()));
+}
+
+/** The document an ingestDocument request describes: its text, or what the HTML reader takes from its page. */
+export function apiDocument(input: IngestRequest): Document {
+  const hasText = typeof input.text === 'string';
+  const hasHtml = typeof input.html === 'string';
+  if (hasText === hasHtml) {
+    throw new InvalidInputError(
+      `ingestDocument: give the article as exactly one of "text" (plain text) and "html" (the page's HTML); got ${hasText ? 'both' : 'neither'}.`,
+    );
+  }
+  if (hasText)
+    return makeDocument({
+      text: input.text as string,
+      title: input.title ?? null,
+      url: input.url ?? null,
+      publishedAt: input.publishedAt ?? null,
+      source: 'api',
+    });
+  const page = parseHtml(input.html as string, 'api');
+  return makeDocument({
+    text: page.text,
+    title: input.title ?? page.title,
+    url: input.url ?? page.url,
+    publishedAt: input.publishedAt ?? page.publishedAt,
+    source: 'api',
+  });
 }
 
 /**
@@ -397,17 +501,21 @@ export class GraphService {
     return this.store.extractions();
   }
 
-  ingest(input: { text: string; title?: string | null; url?: string | null; publishedAt?: string | null }): IngestOutcome {
-    const doc = makeDocument({ text: input.text, title: input.title ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null, source: 'api' });
+  ingest(input: IngestRequest): IngestOutcome {
+    const doc = apiDocument(input);
     const existing = this.store.findByContent(doc.contentHash);
     if (existing) {
-      const info = this.index.document(existing);
-      if (!info) throw new NotFoundError(`ingestDocument: stored document ${existing} is missing from the graph; restart the server to rebuild it.`);
+      // The same text as a stored copy: its story's canonical document answers.
+      const shown = this.store.document(existing)?.storyId ?? existing;
+      const info = this.index.document(shown);
+      if (!info) throw new NotFoundError(`ingestDocument: stored document ${shown} is missing from the graph; restart the server to rebuild it.`);
       return { document: info, added: false, entities: 0, relations: 0, events: 0 };
     }
     const extraction = extractDocument(doc);
-    this.store.ingest(doc, extraction);
-    this.addDocument(extraction, { id: doc.id, url: doc.url, source: doc.source });
+    const stored = this.store.ingest(doc, extraction);
+    this.addDocument(extraction, { id: doc.id, url: doc.url, source: doc.source, storyId: stored.storyId, similarity: stored.similarity });
+    // A near-copy answers with its story's canonical document, whose sources now list it; its facts were counted there.
+    if (stored.storyId !== doc.id) return { document: this.index.document(stored.storyId) as DocumentInfo, added: true, entities: 0, relations: 0, events: 0 };
     const info = this.index.document(doc.id) as DocumentInfo;
     return { document: info, added: true, entities: extraction.entities.length, relations: extraction.relations.length, events: extraction.events.length };
   }
@@ -417,7 +525,11 @@ export class GraphService {
     const started = performance.now();
     const next = addToIndex(this.index, this.state, extraction, meta);
     if (!next) {
-      this.log(`newsgraph: document ${extraction.document.id} changes how earlier documents' entities merge; rebuilding the graph`);
+      this.log(
+        isCopy(meta)
+          ? `newsgraph: document ${extraction.document.id} joins story ${meta.storyId}, which is not in the served graph; rebuilding the graph`
+          : `newsgraph: document ${extraction.document.id} changes how earlier documents' entities merge; rebuilding the graph`,
+      );
       this.rebuild();
       return;
     }

@@ -5,7 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { ConfigError, InvalidInputError, isKgError, NotFoundError, UsageError } from '../errors.js';
 import { decodeText, formatOf, type InputFormat, parseText, readDocumentFile, parseJsonlLine } from '../ingest/index.js';
 import { EXTRACTOR_VERSION, extract } from '../nlp/index.js';
-import { ingestStream, loadIndex, reindex } from '../pipeline.js';
+import { ingestStream, loadIndex, reindex, type WarcSummary } from '../pipeline.js';
 import type { ChangeFeed } from '../graphql/context.js';
 import { DEFAULT_WORKERS } from '../workers/extract-pool.js';
 import { Store } from '../store/index.js';
@@ -27,6 +27,7 @@ Commands:
   query '<graphql>'     run one GraphQL query against the stored graph and print the result
   export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot or jsonl
   reindex               re-extract stored documents after the extraction rules changed
+  watch --feeds FILE    poll RSS/Atom feeds, fetch each new article page and store it (--every 15m, --once)
   eval GOLD             score extraction against a gold file (.json), a folder of them, or CoNLL JSONL (.jsonl)
 
 Run "newsgraph <command> --help" for a command's options.
@@ -40,7 +41,8 @@ A .jsonl FILE is read like --jsonl. In --jsonl mode a bad line yields {"id", "er
   build: `Usage: newsgraph build --input PATH [--db FILE] [--workers N]
 
 Reads PATH (a .txt, .md, .html or .jsonl file, or a directory of them), extracts each document and stores it.
-JSONL is streamed line by line; extraction runs in N worker threads (default: ${DEFAULT_WORKERS}), each document with a
+JSONL is streamed line by line, WARC (.warc, .warc.gz) record by record: its HTML responses are read, the other records
+skipped and counted in the summary. Extraction runs in N worker threads (default: ${DEFAULT_WORKERS}), each document with a
 60-second budget. A progress bar shows documents per second and the ETA.
 Documents already stored (same content) are skipped. Ends with a summary; refused inputs make the exit code 2.
 Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
@@ -73,6 +75,17 @@ Writes to stdout unless --out is given; neo4j writes nodes.csv and relationships
 (import with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv
 --array-delimiter="U+001F" neo4j). jsonl writes the stored extractions. Co-occurrence edges are left out
 unless --cooccurrence is given.`,
+  watch: `Usage: newsgraph watch --feeds FILE [--every 15m] [--once] [--timeout 20s] [--db FILE]
+
+Polls the feeds listed in FILE (RSS 2.0, RSS 1.0 or Atom URLs, one per line; # starts a comment) every --every
+(30s, 15m, 1h; at least 10s; default 15m). Each poll asks each feed with If-None-Match/If-Modified-Since (304: nothing
+to do), and for each item not seen before (by guid or link) fetches its article page, extracts it and stores it; a
+running serve on the same database shows it. When the page fails, the item's own content is used if it has any.
+Polite: one request at a time per host (4 at most overall), User-Agent newsgraph/VERSION, a --timeout per request,
+responses up to 5 MB, backoff after errors, 429 and 503 (Retry-After honoured). What was seen, ETags and backoff
+are kept in the database, so a restart resumes where it stopped. One summary line per poll. --once polls once and
+exits (for cron). SIGTERM or SIGINT aborts in-flight requests, closes the database and exits 0.
+Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
   query: `Usage: newsgraph query '<graphql>' [--variables JSON] [--db FILE]
 
 Runs one query against the stored graph and prints the JSON result, e.g.
@@ -208,9 +221,28 @@ async function runIngest(store: Store, input: string, workers: number): Promise<
   err.line(
     `newsgraph build: ${summary.added} added, ${summary.duplicates} already stored, ${summary.refused.length} refused (${summary.seconds.toFixed(1)} s, ${rate} docs/s) → ${store.path}`,
   );
+  if (summary.warc) err.line(warcLine(summary.warc));
   for (const r of summary.refused.slice(0, 50)) err.line(`  refused: ${r.reason}`);
   if (summary.refused.length > 50) err.line(`  … and ${summary.refused.length - 50} more refusals`);
   return summary.refused.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** "WARC: 120 records, 40 HTML responses, 38 added, 2 refused, 80 skipped (40 request, 30 non-HTML, 10 not 200)" */
+function warcLine(w: WarcSummary): string {
+  const labels: [keyof WarcSummary['skipped'], string][] = [
+    ['request', 'request'],
+    ['warcinfo', 'warcinfo'],
+    ['metadata', 'metadata'],
+    ['revisit', 'revisit'],
+    ['notOk', 'not 200'],
+    ['nonHtml', 'non-HTML'],
+    ['otherType', 'other record types'],
+  ];
+  const parts = labels.filter(([key]) => w.skipped[key] > 0).map(([key, label]) => `${w.skipped[key]} ${label}`);
+  const skipped = Object.values(w.skipped).reduce((n, k) => n + k, 0);
+  const stored = w.duplicates > 0 ? `${w.duplicates} already stored, ` : '';
+  const stopped = w.stoppedEarly > 0 ? `; ${w.stoppedEarly} file${w.stoppedEarly > 1 ? 's' : ''} stopped at a format error (see the refusals)` : '';
+  return `WARC${w.files > 1 ? ` (${w.files} files)` : ''}: ${w.records} records, ${w.html} HTML responses, ${w.added} added, ${stored}${w.refused} refused, ${skipped} skipped${parts.length ? ` (${parts.join(', ')})` : ''}${stopped}`;
 }
 
 function parseWorkers(value: string | undefined): number {
@@ -344,6 +376,56 @@ async function cmdQuery(args: string[]): Promise<number> {
     if (!result.errors) return EXIT_OK;
     return result.errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ? EXIT_INTERNAL : EXIT_BAD_INPUT;
   } finally {
+    store.close();
+  }
+}
+
+async function cmdWatch(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    feeds: { type: 'string', short: 'f' },
+    every: { type: 'string' },
+    once: { type: 'boolean' },
+    timeout: { type: 'string' },
+    db: { type: 'string' },
+  });
+  if (values.help) return help('watch');
+  if (positionals.length > 0)
+    throw new UsageError(`watch: unexpected argument "${positionals[0]}"; give the feed list with --feeds FILE. See newsgraph watch --help.`);
+  const feedsPath = str(values.feeds);
+  if (!feedsPath) throw new UsageError('watch: give --feeds FILE, a file with one feed URL per line. See newsgraph watch --help.');
+  const w = await import('../watch/index.js');
+  const everyMs = w.durationFlag('--every', str(values.every) ?? '15m', 10_000, 7 * 24 * 3600_000);
+  const timeoutMs = w.durationFlag('--timeout', str(values.timeout) ?? '20s', 1_000, 5 * 60_000);
+  const feeds = w.readFeedList(feedsPath);
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config);
+  const { WatchState } = await import('../store/watch-state.js');
+  let state: ReturnType<typeof WatchState.open>;
+  try {
+    state = WatchState.open(config.db);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) return;
+    err.line(`newsgraph watch: ${signal}, stopping: in-flight requests are aborted, unfinished items are tried next time`);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  err.line(
+    `newsgraph watch: ${feeds.length} feed${feeds.length === 1 ? '' : 's'}${values.once ? ', once' : `, every ${w.formatDuration(everyMs)}`} → ${store.path}`,
+  );
+  try {
+    const watcher = new w.Watcher(store, state, { ...w.DEFAULT_WATCH, feeds, everyMs, timeoutMs, log: (line) => err.line(line) });
+    await watcher.run(controller.signal, values.once === true);
+    return EXIT_OK;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    state.close();
     store.close();
   }
 }
@@ -539,6 +621,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdEval(rest);
       case 'export':
         return await cmdExport(rest);
+      case 'watch':
+        return await cmdWatch(rest);
       case 'reindex':
         return await cmdReindex(rest);
       case undefined:

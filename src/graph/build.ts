@@ -1,12 +1,21 @@
 // Builds the graph view from stored extractions: a deterministic function of their contents, whatever the ingest order.
 import type { ExtractedEvent, ExtractedRelation, Extraction, Role } from '../nlp/types.js';
-import { createGraph, type DocumentInfo, type EntityNode, type KnowledgeGraph, type RelationEdge } from './model.js';
+import { createGraph, type DocumentInfo, type EntityNode, type KnowledgeGraph, type RelationEdge, type StorySource } from './model.js';
 
 export interface DocumentMeta {
   id: string;
   url: string | null;
   source: string;
+  /** The story's canonical document when this one is a near-copy of it; a copy adds nothing to the graph. */
+  storyId?: string;
+  /** For a copy: its estimated similarity with the canonical document. */
+  similarity?: number;
+  /** For a canonical document with copies: its story's sources, itself first (see DocumentInfo.sources). */
+  sources?: StorySource[];
 }
+
+/** True when the metadata says the document is another source of a story told by another document. */
+export const isCopy = (m: DocumentMeta | undefined): boolean => m?.storyId !== undefined && m.storyId !== m.id;
 
 /** Curated names and aliases (by final entity id), applied on top of what the documents say. */
 export interface Overrides {
@@ -16,7 +25,10 @@ export interface Overrides {
 
 const NO_OVERRIDES: Overrides = { renames: new Map(), aliases: new Map() };
 
-/** Merges every extraction into one graph. The result does not depend on the order of the extractions. */
+/**
+ * Merges every extraction into one graph, leaving out the documents the metadata calls copies of another (their
+ * story is told once, by its canonical document). The result does not depend on the order of the extractions.
+ */
 export function buildGraph(
   extractions: Iterable<Extraction>,
   meta: Iterable<DocumentMeta> = [],
@@ -27,6 +39,7 @@ export function buildGraph(
   const graph = createGraph();
   const documents: DocumentInfo[] = [];
   for (const x of sorted) {
+    if (isCopy(metaById.get(x.document.id))) continue;
     addExtraction(graph, x);
     documents.push(documentInfo(x, metaById.get(x.document.id)));
   }
@@ -47,6 +60,9 @@ export function documentInfo(x: Extraction, m: DocumentMeta | undefined): Docume
     extractor: x.extractor,
     sentences: x.sentences ?? [],
     mentionsBySentence: mentionsBySentence(x),
+    sources: m?.sources ?? [
+      { id: x.document.id, title: x.document.title, url: m?.url ?? null, source: m?.source ?? '', publishedAt: x.document.publishedAt, similarity: 1 },
+    ],
   };
 }
 

@@ -47,6 +47,17 @@ export interface RelationEdge {
   cooccurrence: boolean;
 }
 
+/** One stored document telling a story: the story's canonical document or a near-copy of it (syndicated, edited). */
+export interface StorySource {
+  id: string;
+  title: string | null;
+  url: string | null;
+  source: string;
+  publishedAt: string | null;
+  /** Estimated share of word shingles with the canonical document (1 for itself). */
+  similarity: number;
+}
+
 export interface DocumentInfo {
   id: string;
   title: string | null;
@@ -58,6 +69,11 @@ export interface DocumentInfo {
   extractor: string;
   sentences: { index: number; start: number; end: number }[];
   mentionsBySentence: Record<number, string[]>;
+  /**
+   * The documents telling its story: itself first, then its near-copies in ingest order. A copy's facts are not in
+   * the graph (a fact counts once per story); replaced whole, never changed in place, when a copy joins.
+   */
+  sources: StorySource[];
 }
 
 export interface GraphAttributes {

@@ -112,7 +112,7 @@ export class GraphIndex {
   /** Per direction, the relations of hubs strongest first (all, and stated only): sorted once when first asked for. */
   private readonly adjacencyCache: Record<Direction, Map<string, Adjacency>> = { out: new Map(), in: new Map(), both: new Map() };
 
-  constructor(graph: KnowledgeGraph, documents: DocumentInfo[], from?: { previous: GraphIndex; update: IndexUpdate }) {
+  constructor(graph: KnowledgeGraph, documents: DocumentInfo[], from?: { previous: GraphIndex; update: IndexUpdate | null }) {
     this.graph = graph;
     this.documents = documents;
     if (from) {
@@ -128,7 +128,7 @@ export class GraphIndex {
       // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
       this.analytics = p.analytics;
       this.analyticsError = p.analyticsError;
-      this.apply(from.update);
+      if (from.update) this.apply(from.update);
       return;
     }
     this.docs = new DocumentIndex(graph, documents);
@@ -147,6 +147,14 @@ export class GraphIndex {
     if (at < 0) at = documents.length;
     documents.splice(at, 0, update.document);
     return new GraphIndex(this.graph, documents, { previous: this, update });
+  }
+
+  /**
+   * The same graph and documents under a new identity, after something the index does not itself hold changed (a
+   * story gained a source: pipeline.addToIndex); answers kept for this index (keyed by it) are then not served again.
+   */
+  renewed(): GraphIndex {
+    return new GraphIndex(this.graph, this.documents, { previous: this, update: null });
   }
 
   private apply({ change, document }: IndexUpdate): void {

@@ -2,6 +2,15 @@
 import type { Deadline, DocumentInfo, EntityNode, GraphIndex } from '../graph/index.js';
 import type { StoredChange } from '../store/index.js';
 
+/** What ingestDocument takes: the text, or the HTML of a page (exactly one), and metadata that wins over the page's. */
+export interface IngestRequest {
+  text?: string | null;
+  html?: string | null;
+  title?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+}
+
 export interface IngestOutcome {
   document: DocumentInfo;
   added: boolean;
@@ -12,7 +21,7 @@ export interface IngestOutcome {
 
 /** Writes, backed by the store; each one leaves a new graph in place for the next request. */
 export interface WriteApi {
-  ingest(input: { text: string; title?: string | null; url?: string | null; publishedAt?: string | null }): IngestOutcome;
+  ingest(input: IngestRequest): IngestOutcome;
   remove(id: string): boolean;
   merge(ids: string[], into: string): EntityNode;
   rename(id: string, name: string): EntityNode;

@@ -258,6 +258,8 @@ export const resolvers: Resolvers = {
     entities: (d, args, { index }) => index.documentEntities(d.id, false, toModelTypes(args.types), firstOf(args.first, 20), args.after ?? null),
     events: (d, args, { index }) => index.documentEntities(d.id, true, null, firstOf(args.first, 20), args.after ?? null),
     relations: (d, args, { index }) => index.documentRelations(d.id, args.includeCooccurrence ?? false, firstOf(args.first, 20), args.after ?? null),
+    sources: (d, args) => d.sources.slice(0, firstOf(args.first, 20)),
+    sourceCount: (d) => d.sources.length,
   },
   Activity: {
     bucket: (a) => a.bucket.toUpperCase() as 'DAY' | 'WEEK' | 'MONTH',

@@ -5,9 +5,11 @@ import { extname, join, relative } from 'node:path';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { decodeText } from './decode.js';
 import type { Document } from './document.js';
+import { parseFeed } from './feed.js';
 import { parseHtml, parseJsonlLine, parseMarkdown, parsePlainText } from './formats.js';
+import { streamWarc, type WarcStats } from './warc.js';
 
-export type InputFormat = 'txt' | 'md' | 'html' | 'jsonl';
+export type InputFormat = 'txt' | 'md' | 'html' | 'jsonl' | 'feed' | 'warc';
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '.txt': 'txt',
@@ -18,9 +20,17 @@ const EXTENSIONS: Record<string, InputFormat> = {
   '.htm': 'html',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
+  '.warc': 'warc',
 };
 
+/** The extensions read, for messages. */
+export const SUPPORTED = '.txt, .md, .html, .jsonl, feeds (.rss, .atom, .xml) or WARC (.warc, .warc.gz)';
+
 export function formatOf(path: string): InputFormat | null {
+  if (/\.warc\.gz$/i.test(path)) return 'warc';
   return EXTENSIONS[extname(path).toLowerCase()] ?? null;
 }
 
@@ -36,6 +46,20 @@ export function* parseText(text: string, format: InputFormat, source: string): G
       if (!line) continue;
       yield attempt(`${source}:${i + 1}`, () => parseJsonlLine(line, `${source}:${i + 1}`));
     }
+    return;
+  }
+  if (format === 'feed') {
+    yield* parseFeed(text, source);
+    return;
+  }
+  if (format === 'warc') {
+    yield {
+      ok: false,
+      source,
+      error: new InvalidInputError(
+        `ingest.parseText: ${source} is a WARC file, which is streamed, never read whole. Ingest it with: newsgraph build --input ${source}`,
+      ),
+    };
     return;
   }
   const parse = format === 'md' ? parseMarkdown : format === 'html' ? parseHtml : parsePlainText;
@@ -62,6 +86,11 @@ export function readDocumentFile(path: string, format: InputFormat | null = form
 }
 
 function* readFile(path: string, format: InputFormat): Generator<ReadResult> {
+  // A WARC file can be gigabytes: refuse it before reading it into memory.
+  if (format === 'warc') {
+    yield* parseText('', format, path);
+    return;
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -91,7 +120,7 @@ export function* readDocuments(path: string): Generator<ReadResult> {
   try {
     stat = statSync(path);
   } catch {
-    throw new NotFoundError(`ingest.readDocuments: ${path} does not exist. Pass a file or a directory of .txt, .md, .html or .jsonl files.`);
+    throw new NotFoundError(`ingest.readDocuments: ${path} does not exist. Pass a file or a directory of ${SUPPORTED} files.`);
   }
   if (!stat.isDirectory()) {
     yield* readFile(path, formatOf(path) ?? 'txt');
@@ -103,7 +132,7 @@ export function* readDocuments(path: string): Generator<ReadResult> {
       yield {
         ok: false,
         source: file,
-        error: new InvalidInputError(`ingest.readDocuments: skipped ${relative(path, file) || file}: unsupported extension (use .txt, .md, .html or .jsonl).`),
+        error: new InvalidInputError(`ingest.readDocuments: skipped ${relative(path, file) || file}: unsupported extension (use ${SUPPORTED}).`),
       };
       continue;
     }
@@ -130,16 +159,20 @@ export function inputSize(path: string): number {
   return walk(path).reduce((n, f) => n + statSync(f).size, 0);
 }
 
+/** A read result with the input bytes it consumed (for progress); `warc` marks an HTML response read from a WARC file. */
+export type StreamItem = ReadResult & { bytes: number; warc?: true };
+
 /**
  * Like readDocuments, but JSONL files are read line by line, so memory stays bounded however large the file.
- * Each result also says how many input bytes it consumed (for progress).
+ * Each result also says how many input bytes it consumed (for progress). WARC files are streamed record by record; what
+ * became of their records is counted in `warc` when given.
  */
-export async function* streamDocuments(path: string): AsyncGenerator<ReadResult & { bytes: number }> {
+export async function* streamDocuments(path: string, warc?: WarcStats): AsyncGenerator<StreamItem> {
   let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
   } catch {
-    throw new NotFoundError(`ingest.readDocuments: ${path} does not exist. Pass a file or a directory of .txt, .md, .html or .jsonl files.`);
+    throw new NotFoundError(`ingest.readDocuments: ${path} does not exist. Pass a file or a directory of ${SUPPORTED} files.`);
   }
   const files = stat.isDirectory() ? walk(path) : [path];
   for (const file of files) {
@@ -149,8 +182,12 @@ export async function* streamDocuments(path: string): AsyncGenerator<ReadResult 
         ok: false,
         source: file,
         bytes: statSync(file).size,
-        error: new InvalidInputError(`ingest.readDocuments: skipped ${relative(path, file) || file}: unsupported extension (use .txt, .md, .html or .jsonl).`),
+        error: new InvalidInputError(`ingest.readDocuments: skipped ${relative(path, file) || file}: unsupported extension (use ${SUPPORTED}).`),
       };
+      continue;
+    }
+    if (format === 'warc') {
+      yield* streamWarc(file, warc);
       continue;
     }
     if (format !== 'jsonl') {

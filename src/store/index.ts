@@ -1,2 +1,2 @@
 // The store layer's surface.
-export { type ChangeKind, type IngestStatus, Store, type StoredChange, type StoredDocument } from './sqlite.js';
+export { type ChangeKind, type IngestResult, type IngestStatus, Store, type StoredChange, type StoredDocument } from './sqlite.js';

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidInputError, KgError } from '../errors.js';
 import type { Document } from '../ingest/document.js';
+import { BAND_CANDIDATES, bandKeys, COPY_THRESHOLD, decodeSignature, encodeSignature, estimateJaccard, MAX_CANDIDATES, signature } from '../ingest/neardup.js';
 import type { Extraction } from '../nlp/types.js';
 
 export interface StoredDocument {
@@ -15,9 +16,25 @@ export interface StoredDocument {
   chars: number;
   contentHash: string;
   ingestedAt: string;
+  /** Ingest order among the stored documents. */
+  seq: number;
+  /** The story it tells: the id of the story's canonical document (its earliest-ingested member still stored), its own id when it is that. */
+  storyId: string;
+  /** Estimated share of word shingles with the canonical document (MinHash): 1 for the canonical document itself. */
+  similarity: number;
 }
 
 export type IngestStatus = 'added' | 'duplicate';
+
+export interface IngestResult {
+  status: IngestStatus;
+  /** The document stored (for a duplicate: the one already stored with this content). */
+  id: string;
+  /** Its story's canonical document: `id` itself unless it is a near-copy of a stored document. */
+  storyId: string;
+  /** Estimated similarity with the canonical document (1 when it is the canonical document). */
+  similarity: number;
+}
 
 export type ChangeKind = 'document_added' | 'document_removed' | 'curation';
 
@@ -35,8 +52,12 @@ export interface StoredChange {
   at: string;
 }
 
-/** 2: the change log (`changes`), backfilled from what a version-1 database holds. */
-const SCHEMA_VERSION = 2;
+/**
+ * 2: the change log (`changes`), backfilled from what a version-1 database holds.
+ * 3: stories (`stories`, `story_bands`): near-duplicate documents are sources of one story; stored documents are
+ *    signed and filed in ingest order on upgrade.
+ */
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -69,6 +90,19 @@ CREATE TABLE IF NOT EXISTS changes (
   args TEXT,
   at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS stories (
+  document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL UNIQUE,
+  story_id TEXT NOT NULL,
+  similarity REAL NOT NULL,
+  signature BLOB
+);
+CREATE INDEX IF NOT EXISTS stories_by_story ON stories (story_id, seq);
+CREATE TABLE IF NOT EXISTS story_bands (
+  key INTEGER NOT NULL,
+  document_id TEXT NOT NULL,
+  PRIMARY KEY (key, document_id)
+) WITHOUT ROWID;
 `;
 
 interface ChangeRow {
@@ -106,6 +140,105 @@ function backfillChanges(db: Database.Database): void {
   }
 }
 
+/**
+ * Files documents in stories. Each stored document has a row in `stories`: its ingest order, its story (the id of the
+ * story's canonical document, the earliest-ingested member still stored), its estimated similarity with that
+ * document and its MinHash signature (null for a text too short to compare). `story_bands` holds each signature's
+ * LSH band keys, so that a new document is compared only with the documents sharing a band with it.
+ */
+class StoryIndex {
+  private readonly insertStory: Database.Statement<[string, string, number, Buffer | null]>;
+  private readonly insertBand: Database.Statement<[number, string]>;
+  private readonly deleteBand: Database.Statement<[number, string]>;
+  private readonly byBand: Database.Statement<[number, number], { document_id: string }>;
+  private readonly member: Database.Statement<[string], { story_id: string; seq: number; signature: Buffer | null }>;
+  private readonly members: Database.Statement<[string], { document_id: string; signature: Buffer | null }>;
+  private readonly setStory: Database.Statement<[string, number, string]>;
+
+  constructor(db: Database.Database) {
+    this.insertStory = db.prepare(
+      'INSERT INTO stories (document_id, seq, story_id, similarity, signature) VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM stories), ?, ?, ?)',
+    );
+    this.insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (key, document_id) VALUES (?, ?)');
+    this.deleteBand = db.prepare('DELETE FROM story_bands WHERE key = ? AND document_id = ?');
+    this.byBand = db.prepare('SELECT document_id FROM story_bands WHERE key = ? LIMIT ?');
+    this.member = db.prepare('SELECT story_id, seq, signature FROM stories WHERE document_id = ?');
+    this.members = db.prepare('SELECT document_id, signature FROM stories WHERE story_id = ? ORDER BY seq');
+    this.setStory = db.prepare('UPDATE stories SET story_id = ?, similarity = ? WHERE document_id = ?');
+  }
+
+  /**
+   * Files a document just stored: a copy (estimated Jaccard ≥ COPY_THRESHOLD with a stored document that shares an
+   * LSH band with it) joins the story of the most similar one (the earlier-ingested on a tie), anything else starts
+   * its own. Call inside the transaction that stores the document.
+   */
+  file(id: string, text: string): { storyId: string; similarity: number } {
+    const sig = signature(text);
+    if (!sig) {
+      this.insertStory.run(id, id, 1, null);
+      return { storyId: id, similarity: 1 };
+    }
+    const keys = bandKeys(sig.values);
+    let best: { storyId: string; seq: number; similarity: number } | null = null;
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.size >= MAX_CANDIDATES) break;
+      for (const { document_id: other } of this.byBand.all(key, BAND_CANDIDATES)) {
+        if (seen.has(other) || seen.size >= MAX_CANDIDATES) continue;
+        seen.add(other);
+        const row = this.member.get(other);
+        if (!row?.signature) continue;
+        const similarity = estimateJaccard(sig.values, decodeSignature(row.signature));
+        if (similarity < COPY_THRESHOLD) continue;
+        if (!best || similarity > best.similarity || (similarity === best.similarity && row.seq < best.seq))
+          best = { storyId: row.story_id, seq: row.seq, similarity };
+      }
+    }
+    let storyId = id;
+    let similarity = 1;
+    if (best) {
+      storyId = best.storyId;
+      const canonical = this.member.get(best.storyId)?.signature;
+      similarity = canonical ? estimateJaccard(sig.values, decodeSignature(canonical)) : best.similarity;
+    }
+    this.insertStory.run(id, storyId, similarity, encodeSignature(sig.values));
+    for (const key of keys) this.insertBand.run(key, id);
+    return { storyId, similarity };
+  }
+
+  /** The story row of a stored document (read it before the document is deleted). */
+  row(id: string): { storyId: string; signature: Uint32Array | null } | null {
+    const row = this.member.get(id);
+    return row ? { storyId: row.story_id, signature: row.signature ? decodeSignature(row.signature) : null } : null;
+  }
+
+  /**
+   * After a document was deleted: its band keys go, and when it was its story's canonical document the next member
+   * in ingest order becomes canonical, the others' similarity measured against it.
+   */
+  forget(id: string, row: { storyId: string; signature: Uint32Array | null }): void {
+    if (row.signature) for (const key of bandKeys(row.signature)) this.deleteBand.run(key, id);
+    if (row.storyId !== id) return;
+    const rest = this.members.all(id);
+    const next = rest[0];
+    if (!next) return;
+    const canonical = next.signature ? decodeSignature(next.signature) : null;
+    for (const m of rest) {
+      const similarity = m === next || !canonical || !m.signature ? 1 : estimateJaccard(decodeSignature(m.signature), canonical);
+      this.setStory.run(next.document_id, similarity, m.document_id);
+    }
+  }
+}
+
+/** Version 2 → 3: every stored document signed and filed in a story, in ingest order (as far as the stored times and rowids tell). */
+function backfillStories(db: Database.Database): void {
+  const stories = new StoryIndex(db);
+  // Ids first: the connection cannot write while a read is being iterated.
+  const ids = db.prepare('SELECT id FROM documents ORDER BY ingested_at, rowid').pluck().all() as string[];
+  const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
+  for (const id of ids) stories.file(id, text.get(id) as string);
+}
+
 interface DocumentRow {
   id: string;
   title: string | null;
@@ -115,6 +248,9 @@ interface DocumentRow {
   chars: number;
   content_hash: string;
   ingested_at: string;
+  seq: number;
+  story_id: string;
+  similarity: number;
 }
 
 const toStored = (r: DocumentRow): StoredDocument => ({
@@ -126,15 +262,23 @@ const toStored = (r: DocumentRow): StoredDocument => ({
   chars: r.chars,
   contentHash: r.content_hash,
   ingestedAt: r.ingested_at,
+  seq: r.seq,
+  storyId: r.story_id,
+  similarity: r.similarity,
 });
+
+/** A stored document's columns with its story (documents d joined with stories s). */
+const DOCUMENT_COLUMNS = 'd.id, d.title, d.published_at, d.url, d.source, d.chars, d.content_hash, d.ingested_at, s.seq, s.story_id, s.similarity';
 
 export class Store {
   readonly path: string;
   private readonly db: Database.Database;
+  private readonly stories: StoryIndex;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
     this.db = db;
+    this.stories = new StoryIndex(db);
   }
 
   /** Opens (creating if needed) the database file; `:memory:` gives a throwaway store. */
@@ -166,6 +310,7 @@ export class Store {
           if (now === SCHEMA_VERSION) return;
           db.exec(SCHEMA);
           if (now < 2) backfillChanges(db);
+          if (now < 3) backfillStories(db);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
         }).immediate();
       }
@@ -183,11 +328,18 @@ export class Store {
     return row?.id ?? null;
   }
 
-  /** Stores a document, its extraction and its change in one transaction; the same content twice is a no-op. */
-  ingest(doc: Document, extraction: Extraction): { status: IngestStatus; id: string } {
-    const run = this.db.transaction((): { status: IngestStatus; id: string } => {
+  /**
+   * Stores a document, its extraction, its story and its change in one transaction; the same content twice is a
+   * no-op. A near-copy of a stored document (see StoryIndex.file) is stored whole, as another source of that
+   * document's story: `storyId` is then the story's canonical document, not `id`.
+   */
+  ingest(doc: Document, extraction: Extraction): IngestResult {
+    const run = this.db.transaction((): IngestResult => {
       const existing = this.findByContent(doc.contentHash);
-      if (existing) return { status: 'duplicate', id: existing };
+      if (existing) {
+        const story = this.stories.row(existing);
+        return { status: 'duplicate', id: existing, storyId: story?.storyId ?? existing, similarity: story ? this.similarity(existing) : 1 };
+      }
       const clash = this.db.prepare('SELECT id FROM documents WHERE id = ?').get(doc.id) as { id: string } | undefined;
       if (clash) {
         throw new InvalidInputError(
@@ -201,23 +353,38 @@ export class Store {
       this.db
         .prepare('INSERT INTO extractions (document_id, extractor_version, json) VALUES (?, ?, ?)')
         .run(doc.id, extraction.extractor, JSON.stringify(extraction));
+      const story = this.stories.file(doc.id, doc.text);
       this.recordChange('document_added', doc.id, null, null, at);
-      return { status: 'added', id: doc.id };
+      return { status: 'added', id: doc.id, ...story };
     });
     return run.immediate();
   }
 
+  private similarity(id: string): number {
+    return (this.db.prepare('SELECT similarity FROM stories WHERE document_id = ?').get(id) as { similarity: number } | undefined)?.similarity ?? 1;
+  }
+
+  /** Every stored document with its story, by id. */
   documents(): StoredDocument[] {
-    return (
-      this.db.prepare('SELECT id, title, published_at, url, source, chars, content_hash, ingested_at FROM documents ORDER BY id').all() as DocumentRow[]
-    ).map(toStored);
+    return (this.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN stories s ON s.document_id = d.id ORDER BY d.id`).all() as DocumentRow[]).map(
+      toStored,
+    );
   }
 
   document(id: string): StoredDocument | null {
-    const row = this.db.prepare('SELECT id, title, published_at, url, source, chars, content_hash, ingested_at FROM documents WHERE id = ?').get(id) as
+    const row = this.db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents d JOIN stories s ON s.document_id = d.id WHERE d.id = ?`).get(id) as
       | DocumentRow
       | undefined;
     return row ? toStored(row) : null;
+  }
+
+  /** A story's stored sources: its canonical document first, then the copies in ingest order (empty for an unknown story). */
+  storySources(storyId: string): StoredDocument[] {
+    return (
+      this.db
+        .prepare(`SELECT ${DOCUMENT_COLUMNS} FROM stories s JOIN documents d ON d.id = s.document_id WHERE s.story_id = ? ORDER BY s.seq`)
+        .all(storyId) as DocumentRow[]
+    ).map(toStored);
   }
 
   /** Ids of the documents whose text contains the needle, ASCII letters compared without case (SQLite's lower()). */
@@ -234,6 +401,14 @@ export class Store {
   /** Every stored extraction, ordered by document id so that rebuilding never depends on ingest order. */
   *extractions(): Generator<Extraction> {
     const rows = this.db.prepare('SELECT json FROM extractions ORDER BY document_id').iterate() as IterableIterator<{ json: string }>;
+    for (const row of rows) yield JSON.parse(row.json) as Extraction;
+  }
+
+  /** The extractions the graph is built from: each story's canonical document's, by document id (copies add nothing). */
+  *storyExtractions(): Generator<Extraction> {
+    const rows = this.db
+      .prepare('SELECT e.json FROM extractions e JOIN stories s ON s.document_id = e.document_id WHERE s.story_id = s.document_id ORDER BY e.document_id')
+      .iterate() as IterableIterator<{ json: string }>;
     for (const row of rows) yield JSON.parse(row.json) as Extraction;
   }
 
@@ -287,10 +462,15 @@ export class Store {
     return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }
 
-  /** Removes a document and its extraction (and records the change); returns false when there was none. */
+  /**
+   * Removes a document and its extraction (and records the change); returns false when there was none. When it was
+   * its story's canonical document, the next source in ingest order becomes canonical.
+   */
   removeDocument(id: string): boolean {
     const run = this.db.transaction((): boolean => {
+      const story = this.stories.row(id);
       if (this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes === 0) return false;
+      if (story) this.stories.forget(id, story);
       this.recordChange('document_removed', id, null, null, new Date().toISOString());
       return true;
     });

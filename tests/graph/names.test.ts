@@ -45,6 +45,7 @@ const doc = (id: string): DocumentInfo => ({
   extractor: 'test',
   sentences: [],
   mentionsBySentence: {},
+  sources: [],
 });
 
 /** Every page of entities(filter: {nameContains}), ordered by id. */

@@ -16,6 +16,7 @@ const doc = (id: string, publishedAt: string | null, mentionsBySentence: Record<
   extractor: 'test',
   sentences: [],
   mentionsBySentence,
+  sources: [],
 });
 
 const edge = (documents: string[]): RelationEdge => ({

@@ -87,6 +87,7 @@ describe('schema bounds', () => {
       'Document.entities': '{ documents(first: 1) { edges { node { entities(first: 101) { totalCount } } } } }',
       'Document.relations': '{ documents(first: 1) { edges { node { relations(first: 101) { totalCount } } } } }',
       'Document.events': '{ documents(first: 1) { edges { node { events(first: 101) { totalCount } } } } }',
+      'Document.sources': '{ documents(first: 1) { edges { node { sources(first: 101) { id } } } } }',
       'Community.members': '{ communities(first: 1) { members(first: 101) { id } } }',
     };
     const schema = executableSchema();

@@ -285,6 +285,37 @@ describe('writes', () => {
     expect((await data<{ entity: unknown }>('{ entity(name: "Lavrov") { name } }')).entity).toBeNull();
   });
 
+  it('ingests an article given as the HTML of its page, and refuses both or neither of text and html', async () => {
+    const html = `<!doctype html><html><head><title>Talks in Oslo | Example News</title>
+      <meta property="article:published_time" content="2025-02-03T08:00:00Z"><link rel="canonical" href="https://news.example/oslo-talks"></head>
+      <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Talks in Oslo</h1>
+      <p>Norwegian Foreign Minister Espen Barth Eide met Finnish President Alexander Stubb in Oslo on Monday.</p>
+      <p>The two leaders discussed Arctic security and energy cooperation for several hours.</p></article>
+      <footer>Subscribe to our newsletter</footer></body></html>`;
+    const added = await data<{ ingestDocument: { added: boolean; document: { id: string; title: string; url: string; publishedAt: string } } }>(
+      'mutation($h: String!) { ingestDocument(input: { html: $h }) { added document { id title url publishedAt } } }',
+      { h: html },
+      auth,
+    );
+    expect(added.ingestDocument).toMatchObject({
+      added: true,
+      document: { title: 'Talks in Oslo', url: 'https://news.example/oslo-talks', publishedAt: '2025-02-03' },
+    });
+    const sentences = await data<{ document: { sentences: { edges: { node: { text: string } }[] } } }>(
+      'query($id: ID!) { document(id: $id) { sentences(first: 10) { edges { node { text } } } } }',
+      { id: added.ingestDocument.document.id },
+    );
+    const text = sentences.document.sentences.edges.map((e) => e.node.text).join(' ');
+    expect(text).toContain('Espen Barth Eide met Finnish President Alexander Stubb');
+    expect(text).not.toMatch(/newsletter|Home/);
+    for (const input of ['{ text: "A", html: "<p>A</p>" }', '{ title: "Nothing" }']) {
+      const r = await gql(`mutation { ingestDocument(input: ${input}) { added } }`, {}, auth);
+      expect(r.body.errors?.[0]?.message).toMatch(/give the article as exactly one of "text" \(plain text\) and "html"/);
+      expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    await data('mutation($id: ID!) { removeDocument(id: $id) { removed } }', { id: added.ingestDocument.document.id }, auth);
+  });
+
   it('answers a repeated query from the response cache until a write changes the graph', async () => {
     const ask = () =>
       fetch(`${server.url}/graphql`, {

@@ -25,8 +25,11 @@ const pick = <T>(xs: readonly T[], i: number): T => xs[i % xs.length] as T;
 function corpus(): string {
   const lines: string[] = [];
   for (let i = 0; i < DOCUMENTS; i++) {
-    const p1 = `${pick(FIRST, i)} ${pick(LAST, i * 7 + 3)}`;
-    const p2 = `${pick(FIRST, i * 5 + 1)} ${pick(LAST, i * 3)}`;
+    // The picks repeat every 120 items: each cycle shifts the surnames, so that no two items are the same text but
+    // for "Report N" (that would be one story syndicated twice, and count once: a near-duplicate).
+    const cycle = Math.floor(i / 120);
+    const p1 = `${pick(FIRST, i)} ${pick(LAST, i * 7 + 3 + cycle)}`;
+    const p2 = `${pick(FIRST, i * 5 + 1)} ${pick(LAST, i * 3 + cycle)}`;
     const text =
       `${p1}, the chief executive of ${pick(ORGS, i)}, met ${p2} in ${pick(COUNTRIES, i * 11)} on Monday. ` +
       `${p2} said ${pick(COUNTRIES, i * 3 + 1)} would work with ${pick(ORGS, i * 2 + 1)}. Report ${i}.`;

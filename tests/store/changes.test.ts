@@ -151,16 +151,16 @@ describe('Store change log', () => {
     expect(reopened.changesAfter(0, 100).map((c) => c.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     reopened.close();
     const check = new Database(path, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    expect(check.pragma('user_version', { simple: true })).toBe(3);
     check.close();
   });
 
   it('still refuses a file from a newer newsgraph, naming both versions', () => {
     const path = join(tmp.path, 'future.db');
     const raw = new Database(path);
-    raw.pragma('user_version = 3');
+    raw.pragma('user_version = 4');
     raw.close();
     expect(() => Store.open(path)).toThrow(KgError);
-    expect(() => Store.open(path)).toThrow(/schema version 3, newer than this newsgraph \(2\)/);
+    expect(() => Store.open(path)).toThrow(/schema version 4, newer than this newsgraph \(3\)/);
   });
 });

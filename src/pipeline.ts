@@ -461,13 +461,20 @@ export class GraphService {
 
   private watcher: NodeJS.Timeout | null = null;
 
-  /** Rebuilds when another process (a `newsgraph build`) commits to the same database; checked every `ms`. */
+  /**
+   * Rebuilds when another process (a `newsgraph build`, `watch`, `reindex`) commits to the same database something
+   * the graph is built from; checked every `ms`. Commits to other tables (watch's bookkeeping) cost no rebuild.
+   */
   watch(ms = 1000): void {
     let seen = this.store.dataVersion();
+    let mark = this.store.graphMark();
     this.watcher = setInterval(() => {
       const now = this.store.dataVersion();
       if (now === seen) return;
       seen = now;
+      const next = this.store.graphMark();
+      if (next === mark) return;
+      mark = next;
       this.log('newsgraph: the database changed; rebuilding the graph');
       this.rebuild();
     }, ms);

@@ -449,6 +449,19 @@ export class Store {
     return this.db.pragma('data_version', { simple: true }) as number;
   }
 
+  /**
+   * What the graph is built from, in a few bytes: the change log's newest entry (ingests, removals, curation) and how
+   * many extractions each extractor version made (a reindex). A commit that leaves it alone (another tool's own
+   * tables, such as `watch`'s bookkeeping) does not change the graph.
+   */
+  graphMark(): string {
+    const versions = this.db.prepare('SELECT extractor_version AS v, count(*) AS n FROM extractions GROUP BY extractor_version ORDER BY v').all() as {
+      v: string;
+      n: number;
+    }[];
+    return `${this.lastChangeSeq()}|${versions.map((r) => `${r.v}:${r.n}`).join(',')}`;
+  }
+
   storedDocument(id: string): Document | null {
     const row = this.db.prepare('SELECT id, title, published_at, url, source, text, content_hash FROM documents WHERE id = ?').get(id) as
       | { id: string; title: string | null; published_at: string | null; url: string | null; source: string; text: string; content_hash: string }

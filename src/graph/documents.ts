@@ -54,6 +54,15 @@ function documentKey(descending: boolean, dayOfDoc: (id: string) => Day | null):
   };
 }
 
+/** Documents in the order of their keys (documentKey), each key computed once. */
+function sortedByDate(docs: readonly DocumentInfo[], descending: boolean, dayOfDoc: (id: string) => Day | null): DocumentInfo[] {
+  const key = documentKey(descending, dayOfDoc);
+  return docs
+    .map((d) => ({ d, k: key(d) }))
+    .sort((a, b) => (a.k[0] as number) - (b.k[0] as number) || (a.k[1] as number) - (b.k[1] as number) || (a.d.id < b.d.id ? -1 : 1))
+    .map((x) => x.d);
+}
+
 /** A period's days when one end is open: clamped to the dated documents there are. */
 function span(p: Period, first: Day, last: Day): { from: Day; to: Day } {
   return { from: Number.isFinite(p.from) ? p.from : first, to: Number.isFinite(p.to) ? p.to : last };
@@ -126,13 +135,23 @@ export class DocumentIndex {
     if (order === 'id') return byIdList as DocumentInfo[];
     let list = this.listings.get(order);
     if (!list) {
-      const key = documentKey(order === 'published-desc', this.dayOf);
-      const keyed = byIdList.map((d) => ({ d, k: key(d) }));
-      keyed.sort((a, b) => (a.k[0] as number) - (b.k[0] as number) || (a.k[1] as number) - (b.k[1] as number) || (a.d.id < b.d.id ? -1 : 1));
-      list = keyed.map((x) => x.d);
+      list = sortedByDate(byIdList, order === 'published-desc', this.dayOf);
       this.listings.set(order, list);
     }
     return list;
+  }
+
+  /** The first and last publication days (null when no document has a date): the ends of the date listing. */
+  datedRange(byIdList: readonly DocumentInfo[]): { first: Day; last: Day } | null {
+    const list = this.listing('published', byIdList);
+    const first = list.length > 0 ? this.dayOf((list[0] as DocumentInfo).id) : null;
+    if (first === null) return null;
+    // Undated documents sort last: the last dated one is the last before them.
+    for (let i = list.length - 1; i >= 0; i--) {
+      const last = this.dayOf((list[i] as DocumentInfo).id);
+      if (last !== null) return { first, last };
+    }
+    return null;
   }
 
   /** Documents matching the filter, in the order asked for, as a keyset page. */
@@ -158,11 +177,7 @@ export class DocumentIndex {
   private sortedSubset(ids: ReadonlySet<string>, order: DocumentOrder): DocumentInfo[] {
     const docs = [...ids].map((id) => this.byId.get(id)).filter((d): d is DocumentInfo => d !== undefined);
     if (order === 'id') return docs.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const key = documentKey(order === 'published-desc', this.dayOf);
-    return docs
-      .map((d) => ({ d, k: key(d) }))
-      .sort((a, b) => (a.k[0] as number) - (b.k[0] as number) || (a.k[1] as number) - (b.k[1] as number) || (a.d.id < b.d.id ? -1 : 1))
-      .map((x) => x.d);
+    return sortedByDate(docs, order === 'published-desc', this.dayOf);
   }
 
   /** The entities (and events) a document names, by id. */
@@ -227,8 +242,8 @@ export class DocumentIndex {
     byIdList: readonly DocumentInfo[],
     check: () => void,
   ): Trending {
-    const dated = this.listing('published', byIdList).filter((d) => this.dayOf(d.id) !== null);
-    if (dated.length === 0) {
+    const range = this.datedRange(byIdList);
+    if (!range) {
       return {
         from: null,
         to: null,
@@ -240,8 +255,7 @@ export class DocumentIndex {
         entities: [],
       };
     }
-    const firstDay = this.dayOf((dated[0] as DocumentInfo).id) as Day;
-    const lastDay = this.dayOf((dated.at(-1) as DocumentInfo).id) as Day;
+    const { first: firstDay, last: lastDay } = range;
     const now = period ? span(period, firstDay, lastDay) : { from: lastDay - 6, to: lastDay };
     const length = now.to - now.from + 1;
     const before = compareTo ? span(compareTo, firstDay, lastDay) : { from: now.from - length, to: now.from - 1 };

@@ -9,7 +9,7 @@ import type { DocumentInfo, EntityNode, EvidenceRef, KnowledgeGraph, RelationEdg
 import { foldKey, NameIndex } from './names.js';
 import { compareKeys, keysetPage, keysetPageWithin, lowerBoundBy, type Page, pageAt, type SortKey, startAfter } from './paging.js';
 import { type Direction, type Neighborhood, type Path, neighborhood, paths, shortestPath, type TraversalOptions } from './traverse.js';
-import { type Activity, activity, type Bucket, type Day, inPeriod as inPeriodOf, type Period, relationWithin } from './time.js';
+import { type Activity, activity, type Bucket, type Day, dayText, inPeriod as inPeriodOf, type Period, relationWithin } from './time.js';
 import { centrality, communities, type GraphStats, stats } from './views.js';
 
 export type { EventFilter } from './events.js';
@@ -425,6 +425,12 @@ export class GraphIndex {
   /** Documents matching the filter, oldest or newest first, or by id. */
   documentsPage(filter: DocumentFilter, order: DocumentOrder, first: number, after: string | null): DocumentPage {
     return this.docs.page(filter, order, first, after, this.documents);
+  }
+
+  /** The first and last publication dates (null when no document has a date). */
+  publishedRange(): { first: string; last: string } | null {
+    const range = this.docs.datedRange(this.documents);
+    return range ? { first: dayText(range.first), last: dayText(range.last) } : null;
   }
 
   /** How many documents have no publication date. */

@@ -165,14 +165,13 @@ export const resolvers: Resolvers = {
     document: (_root, args, { index }) => index.document(args.id),
     stats: (_root, _args, { index }) => {
       const s = index.stats();
-      const newest = index.documentsPage({}, 'published-desc', 1, null).items[0]?.node.publishedAt ?? null;
-      const oldest = index.documentsPage({}, 'published', 1, null).items[0]?.node.publishedAt ?? null;
+      const range = index.publishedRange();
       return {
         ...s,
         byType: s.byType.map((b) => ({ type: toGraphqlType(b.type), count: b.count })),
         undatedDocuments: index.undatedDocuments,
-        firstPublished: oldest,
-        lastPublished: newest,
+        firstPublished: range?.first ?? null,
+        lastPublished: range?.last ?? null,
       };
     },
     centrality: (_root, args, { index }) =>

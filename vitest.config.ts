@@ -15,6 +15,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One throwaway PostgreSQL cluster for the run (NEWSGRAPH_TEST_PG); skipped, loudly, when PostgreSQL is missing.
+    globalSetup: ['tests/support/pg-global-setup.ts'],
     // The load test measures memory after a full collection.
     execArgv: ['--expose-gc'],
   },

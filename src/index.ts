@@ -5,4 +5,4 @@ export { buildGraph, GraphIndex, type EntityNode, type KnowledgeGraph, type Rela
 export { type Document, makeDocument, readDocuments } from './ingest/index.js';
 export { EXTRACTOR_VERSION, extract, type Extraction, type ExtractedEntity, type ExtractedEvent, type ExtractedRelation } from './nlp/index.js';
 export { extractDocument, ingestPath, type IngestSummary, loadIndex } from './pipeline.js';
-export { Store } from './store/index.js';
+export { type DocumentStore, openStore, PgStore, Store } from './store/index.js';

@@ -19,7 +19,7 @@ import { type Document, emptyWarcStats, inputSize, makeDocument, parseHtml, read
 import { EXTRACTOR_VERSION, type Extraction, extract } from './nlp/index.js';
 import { applyMerges, followChains, followOne, MergeIndex } from './resolve/index.js';
 import type { ChangeFeed, IngestOutcome, IngestRequest } from './graphql/context.js';
-import type { Store, StoredDocument } from './store/index.js';
+import type { DocumentStore, StoredDocument } from './store/index.js';
 import { ExtractPool } from './workers/extract-pool.js';
 
 export interface IngestSummary {
@@ -48,7 +48,7 @@ export function extractDocument(doc: Document): Extraction {
  * Reads every document under `path`, extracts it and stores it (one transaction per document).
  * Content already stored is skipped before extraction, so a re-run costs only the reading.
  */
-export function ingestPath(store: Store, path: string, onProgress?: ProgressListener): IngestSummary {
+export function ingestPath(store: DocumentStore, path: string, onProgress?: ProgressListener): IngestSummary {
   const started = performance.now();
   const summary: IngestSummary = { added: 0, duplicates: 0, refused: [], seconds: 0 };
   let done = 0;
@@ -88,7 +88,7 @@ export interface IngestOptions {
  * Bulk ingest: streams the input (JSONL line by line), extracts in worker threads with a per-document time budget,
  * stores each document in its own transaction as it comes back. Memory stays bounded by the in-flight window.
  */
-export async function ingestStream(store: Store, path: string, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestStream(store: DocumentStore, path: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const workers = options.workers ?? 0;
   const summary: IngestSummary = { added: 0, duplicates: 0, refused: [], seconds: 0 };
@@ -176,7 +176,7 @@ export async function ingestStream(store: Store, path: string, options: IngestOp
   return summary;
 }
 
-function ingestDocument(store: Store, doc: Document, summary: IngestSummary): 'added' | 'duplicate' | 'refused' {
+function ingestDocument(store: DocumentStore, doc: Document, summary: IngestSummary): 'added' | 'duplicate' | 'refused' {
   if (store.findByContent(doc.contentHash)) {
     summary.duplicates++;
     return 'duplicate';
@@ -194,7 +194,7 @@ function ingestDocument(store: Store, doc: Document, summary: IngestSummary): 'a
 }
 
 /** Re-extracts every stored document whose extraction came from another extractor version. */
-export function reindex(store: Store, onProgress?: (done: number, total: number) => void): { reindexed: number; seconds: number } {
+export function reindex(store: DocumentStore, onProgress?: (done: number, total: number) => void): { reindexed: number; seconds: number } {
   const started = performance.now();
   const stale = store.staleDocuments(EXTRACTOR_VERSION);
   stale.forEach((id, i) => {
@@ -330,11 +330,11 @@ export function storyMeta(documents: readonly StoredDocument[]): DocumentMeta[] 
 }
 
 /** Rebuilds the graph from stored extractions and curation; no NLP runs. */
-export function loadIndex(store: Store): GraphIndex {
+export function loadIndex(store: DocumentStore): GraphIndex {
   return loadGraphState(store).index;
 }
 
-export function loadGraphState(store: Store): { index: GraphIndex; state: GraphState } {
+export function loadGraphState(store: DocumentStore): { index: GraphIndex; state: GraphState } {
   // Each story's canonical document only: a copy's facts would count a second time.
   return buildGraphState([...store.storyExtractions()], storyMeta(store.documents()), parseCurations(store.curations()));
 }
@@ -373,7 +373,7 @@ export function apiDocument(input: IngestRequest): Document {
 export class GraphService {
   index: GraphIndex;
   private state: GraphState;
-  private readonly store: Store;
+  private readonly store: DocumentStore;
   private readonly log: (line: string) => void;
   private generation = 0;
   /** Documents added in place (for logs, tests and the bench), and how long the last one took (ms). */
@@ -409,9 +409,10 @@ export class GraphService {
     }
   }
 
-  constructor(store: Store, log: (line: string) => void = () => {}) {
+  constructor(store: DocumentStore, log: (line: string) => void = () => {}) {
     this.store = store;
     this.log = log;
+    this.applied = store.lastChangeSeq();
     const built = loadGraphState(store);
     this.index = built.index;
     this.state = built.state;
@@ -460,38 +461,121 @@ export class GraphService {
   }
 
   private watcher: NodeJS.Timeout | null = null;
+  private stopListening: (() => void) | null = null;
+  /** The newest change-log entry the served graph includes: everything up to it is applied. */
+  private applied = 0;
+  /** Bumped by every rebuild, so that a catch-up loop notices one made under it. */
+  private rebuilds = 0;
+  private checking = false;
 
   /**
-   * Rebuilds when another process (a `newsgraph build`, `watch`, `reindex`) commits to the same database something
-   * the graph is built from; checked every `ms`. Commits to other tables (watch's bookkeeping) cost no rebuild.
+   * Follows what other processes (a `newsgraph build`, `watch`, `worker`, `reindex`, another server) commit to the
+   * same database: documents they add are added to the graph in place, in change-log order; removals, curation and
+   * re-extraction rebuild it. Checked every `ms`, and at once when the store says another process committed
+   * (PostgreSQL's LISTEN/NOTIFY; SQLite is polled). Commits to other tables (watch's bookkeeping) cost nothing.
    */
   watch(ms = 1000): void {
     let seen = this.store.dataVersion();
     let mark = this.store.graphMark();
-    this.watcher = setInterval(() => {
-      const now = this.store.dataVersion();
-      if (now === seen) return;
-      seen = now;
-      const next = this.store.graphMark();
-      if (next === mark) return;
-      mark = next;
-      this.log('newsgraph: the database changed; rebuilding the graph');
-      this.rebuild();
-    }, ms);
+    let pending = false;
+    const check = (force: boolean): void => {
+      if (this.checking) return;
+      this.checking = true;
+      try {
+        const now = this.store.dataVersion();
+        if (now === seen && !force) return;
+        seen = now;
+        const before = this.applied;
+        this.catchUp();
+        const next = this.store.graphMark();
+        // The log did not move yet what the graph is built from did: extractions replaced by a reindex.
+        if (next !== mark && this.applied === before && this.store.lastChangeSeq() === before) {
+          this.log('newsgraph: stored extractions changed (reindex); rebuilding the graph');
+          this.rebuild();
+        }
+        mark = next;
+      } catch (error) {
+        // The database is unreachable for now (a restart, the network): the next check tries again.
+        this.log(`newsgraph: cannot follow the database: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        this.checking = false;
+      }
+    };
+    this.watcher = setInterval(() => check(false), ms);
     this.watcher.unref();
+    // A burst of notifications costs one check.
+    this.stopListening = this.store.onCommit(() => {
+      if (pending) return;
+      pending = true;
+      setImmediate(() => {
+        pending = false;
+        check(true);
+      });
+    });
   }
 
   unwatch(): void {
     if (this.watcher) clearInterval(this.watcher);
     this.watcher = null;
+    this.stopListening?.();
+    this.stopListening = null;
     if (this.analyticsTimer) clearTimeout(this.analyticsTimer);
     this.analyticsTimer = null;
   }
 
+  /**
+   * Applies the change log past what the graph includes: an added document (its stored extraction and story) in
+   * place, anything else by a rebuild. A document already in the graph (written through this service) is skipped.
+   */
+  catchUp(): void {
+    for (;;) {
+      const batch = this.store.changesAfter(this.applied, 500);
+      if (batch.length === 0) return;
+      for (const c of batch) {
+        const generation = this.rebuilds;
+        if (c.kind !== 'document_added' || !c.documentId) {
+          this.log(`newsgraph: the database changed (${c.kind === 'curation' ? `curation: ${c.op}` : `${c.documentId} removed`}); rebuilding the graph`);
+          this.rebuild();
+          break;
+        }
+        if (!this.inGraph(c.documentId)) {
+          const stored = this.store.document(c.documentId);
+          const extraction = stored ? this.store.extraction(c.documentId) : null;
+          // Gone again (a removal further on in the log rebuilds) or, for a copy, its story's canonical document.
+          if (stored && extraction)
+            this.addDocument(extraction, { id: stored.id, url: stored.url, source: stored.source, storyId: stored.storyId, similarity: stored.similarity });
+        }
+        if (this.rebuilds !== generation) break;
+        this.applied = c.seq;
+      }
+    }
+  }
+
+  /** Whether a stored document is in the served graph: as a document, or as a source of its story. */
+  private inGraph(id: string): boolean {
+    if (this.index.document(id)) return true;
+    const stored = this.store.document(id);
+    if (!stored || stored.storyId === id) return false;
+    return this.index.document(stored.storyId)?.sources.some((s) => s.id === id) ?? false;
+  }
+
+  /** How far the served graph is behind the database's change log (a replica's lag, for /readyz). */
+  lag(): { applied: number; latest: number; behind: number; seconds: number } {
+    const latest = this.store.lastChangeSeq();
+    const behind = Math.max(0, latest - this.applied);
+    const first = behind > 0 ? this.store.changesAfter(this.applied, 1)[0] : undefined;
+    const seconds = first ? Math.max(0, (Date.now() - Date.parse(first.at)) / 1000) : 0;
+    return { applied: this.applied, latest, behind, seconds };
+  }
+
   rebuild(): void {
+    // The log's position first: changes committed while loading are applied again by catchUp, which skips them.
+    const seq = this.store.lastChangeSeq();
     const built = loadGraphState(this.store);
     this.index = built.index;
     this.state = built.state;
+    this.applied = seq;
+    this.rebuilds++;
     this.startAnalytics();
     this.announceChanges();
   }

@@ -8,7 +8,7 @@ import { EXTRACTOR_VERSION, extract } from '../nlp/index.js';
 import { ingestStream, loadIndex, reindex, type WarcSummary } from '../pipeline.js';
 import type { ChangeFeed } from '../graphql/context.js';
 import { DEFAULT_WORKERS } from '../workers/extract-pool.js';
-import { Store } from '../store/index.js';
+import { type DocumentStore, openStore as openLocation } from '../store/index.js';
 
 const EXIT_OK = 0;
 const EXIT_INTERNAL = 1;
@@ -28,6 +28,8 @@ Commands:
   export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot or jsonl
   reindex               re-extract stored documents after the extraction rules changed
   watch --feeds FILE    poll RSS/Atom feeds, fetch each new article page and store it (--every 15m, --once)
+  worker                take queued documents from a PostgreSQL database, extract and store them
+  status                the PostgreSQL job queue: queued, running, done, failed, rates
   eval GOLD             score extraction against a gold file (.json), a folder of them, or CoNLL JSONL (.jsonl)
 
 Run "newsgraph <command> --help" for a command's options.
@@ -38,14 +40,31 @@ Exit codes: 0 ok, 2 bad input or usage, 1 internal error.`,
 
 Prints the extraction: document, entities with mentions and offsets, relations and events with evidence.
 A .jsonl FILE is read like --jsonl. In --jsonl mode a bad line yields {"id", "error"} and the exit code is 2.`,
-  build: `Usage: newsgraph build --input PATH [--db FILE] [--workers N]
+  build: `Usage: newsgraph build --input PATH [--db FILE|URL] [--workers N] [--enqueue]
 
 Reads PATH (a .txt, .md, .html or .jsonl file, or a directory of them), extracts each document and stores it.
 JSONL is streamed line by line, WARC (.warc, .warc.gz) record by record: its HTML responses are read, the other records
 skipped and counted in the summary. Extraction runs in N worker threads (default: ${DEFAULT_WORKERS}), each document with a
 60-second budget. A progress bar shows documents per second and the ETA.
 Documents already stored (same content) are skipped. Ends with a summary; refused inputs make the exit code 2.
-Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
+--enqueue (PostgreSQL only) reads and queues the documents without extracting them; \`newsgraph worker\` processes,
+on this machine or others, take them from the queue (see newsgraph worker --help).
+Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db; a postgres://user@host/database URL selects PostgreSQL.`,
+  worker: `Usage: newsgraph worker [--db URL] [--drain] [--name NAME]
+
+Takes documents queued by \`newsgraph build --enqueue\` from the PostgreSQL database one at a time, extracts each
+(60-second budget) and stores it with its job marked done in one transaction. Run as many as there are cores, on any
+machine that reaches the database. A worker killed mid-job loses nothing: its job is taken again by the next worker
+that asks (after 3 tries it is marked failed). A document that cannot be stored or extracted fails its job, with the
+error kept (see newsgraph status). --drain exits when nothing is queued or running; otherwise the worker waits for
+new jobs (woken by NOTIFY). SIGTERM or SIGINT finishes the current job, then exits 0.
+Database: --db, else NEWSGRAPH_DB (a postgres:// URL).`,
+  status: `Usage: newsgraph status [--db URL] [--json] [--retry-failed]
+
+Shows the job queue of a PostgreSQL database: queued, running, done and failed jobs, the rate over the last minute,
+the workers seen in the last ten minutes and the latest failures with their errors. --retry-failed queues the
+failed jobs again. --json prints the counts as JSON.
+Database: --db, else NEWSGRAPH_DB (a postgres:// URL).`,
   serve: `Usage: newsgraph serve [--db FILE] [--port N] [--host ADDR] [--input PATH]
 
 Rebuilds the graph from the database (no NLP) and serves it:
@@ -75,7 +94,7 @@ Writes to stdout unless --out is given; neo4j writes nodes.csv and relationships
 (import with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv
 --array-delimiter="U+001F" neo4j). jsonl writes the stored extractions. Co-occurrence edges are left out
 unless --cooccurrence is given.`,
-  watch: `Usage: newsgraph watch --feeds FILE [--every 15m] [--once] [--timeout 20s] [--db FILE]
+  watch: `Usage: newsgraph watch --feeds FILE [--every 15m] [--once] [--timeout 20s] [--db FILE|URL] [--state FILE]
 
 Polls the feeds listed in FILE (RSS 2.0, RSS 1.0 or Atom URLs, one per line; # starts a comment) every --every
 (30s, 15m, 1h; at least 10s; default 15m). Each poll asks each feed with If-None-Match/If-Modified-Since (304: nothing
@@ -83,7 +102,8 @@ to do), and for each item not seen before (by guid or link) fetches its article 
 running serve on the same database shows it. When the page fails, the item's own content is used if it has any.
 Polite: one request at a time per host (4 at most overall), User-Agent newsgraph/VERSION, a --timeout per request,
 responses up to 5 MB, backoff after errors, 429 and 503 (Retry-After honoured). What was seen, ETags and backoff
-are kept in the database, so a restart resumes where it stopped. One summary line per poll. --once polls once and
+are kept in the database (with a PostgreSQL --db, in the SQLite file --state, default ./data/watch-state.db), so a
+restart resumes where it stopped. One summary line per poll. --once polls once and
 exits (for cron). SIGTERM or SIGINT aborts in-flight requests, closes the database and exits 0.
 Database: --db, else NEWSGRAPH_DB, else ./data/newsgraph.db.`,
   query: `Usage: newsgraph query '<graphql>' [--variables JSON] [--db FILE]
@@ -188,8 +208,8 @@ async function extractJsonl(path: string | null, indent: number | undefined): Pr
   return failures > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-function openStore(config: Config): Store {
-  return Store.open(config.db);
+function openStore(config: Config, options: { listen?: boolean } = {}): DocumentStore {
+  return openLocation(config.db, { listen: false, ...options });
 }
 
 const clock = (seconds: number): string => {
@@ -198,7 +218,7 @@ const clock = (seconds: number): string => {
 };
 
 /** Bulk ingest with a progress bar on a terminal (plain lines every few seconds otherwise) and a summary. */
-async function runIngest(store: Store, input: string, workers: number): Promise<number> {
+async function runIngest(store: DocumentStore, input: string, workers: number): Promise<number> {
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const summary = await ingestStream(store, input, {
@@ -253,7 +273,12 @@ function parseWorkers(value: string | undefined): number {
 }
 
 async function cmdBuild(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { input: { type: 'string', short: 'i' }, db: { type: 'string' }, workers: { type: 'string', short: 'w' } });
+  const { values, positionals } = parse(args, {
+    input: { type: 'string', short: 'i' },
+    db: { type: 'string' },
+    workers: { type: 'string', short: 'w' },
+    enqueue: { type: 'boolean' },
+  });
   if (values.help) return help('build');
   const workers = parseWorkers(str(values.workers));
   const input = str(values.input) ?? positionals[0];
@@ -261,6 +286,17 @@ async function cmdBuild(args: string[]): Promise<number> {
   const config = loadConfig(process.env, { db: str(values.db) });
   const store = openStore(config);
   try {
+    if (values.enqueue) {
+      const d = await import('./distributed.js');
+      const queue = d.queueOf(store, 'build --enqueue');
+      const s = await d.enqueueInput(queue, input, (l) => err.line(l));
+      err.line(
+        `newsgraph build --enqueue: ${s.queued} queued, ${s.skipped} already stored or queued, ${s.refused.length} refused (${s.seconds.toFixed(1)} s) → ${store.path}`,
+      );
+      for (const r of s.refused.slice(0, 50)) err.line(`  refused: ${r.reason}`);
+      if (s.queued > 0) err.line(`  start workers to extract them: newsgraph worker --db '${store.path}'   (progress: newsgraph status)`);
+      return s.refused.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+    }
     return await runIngest(store, input, workers);
   } finally {
     store.close();
@@ -380,6 +416,54 @@ async function cmdQuery(args: string[]): Promise<number> {
   }
 }
 
+async function cmdWorker(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { db: { type: 'string' }, drain: { type: 'boolean' }, name: { type: 'string' } });
+  if (values.help) return help('worker');
+  if (positionals.length > 0) throw new UsageError(`worker: unexpected argument "${positionals[0]}". See newsgraph worker --help.`);
+  const d = await import('./distributed.js');
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config, { listen: true });
+  try {
+    const queue = d.queueOf(store, 'worker');
+    const name = str(values.name) ?? d.defaultWorkerName();
+    const controller = new AbortController();
+    const stop = (signal: NodeJS.Signals): void => {
+      if (controller.signal.aborted) return;
+      err.line(`newsgraph worker ${name}: ${signal}, stopping after the current job`);
+      controller.abort();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    err.line(`newsgraph worker ${name}: taking jobs from ${store.path}${values.drain ? ' until the queue is empty' : ''}`);
+    const s = await d.runWorker(queue, { name, drain: values.drain === true, signal: controller.signal, log: (l) => err.line(l) });
+    err.line(
+      `newsgraph worker ${name}: ${s.done} stored, ${s.duplicates} already stored, ${s.failed} failed in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(1)} CPU s)`,
+    );
+    return EXIT_OK;
+  } finally {
+    store.close();
+  }
+}
+
+async function cmdStatus(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { db: { type: 'string' }, json: { type: 'boolean' }, 'retry-failed': { type: 'boolean' } });
+  if (values.help) return help('status');
+  if (positionals.length > 0) throw new UsageError(`status: unexpected argument "${positionals[0]}". See newsgraph status --help.`);
+  const d = await import('./distributed.js');
+  const config = loadConfig(process.env, { db: str(values.db) });
+  const store = openStore(config);
+  try {
+    const queue = d.queueOf(store, 'status');
+    if (values['retry-failed']) err.line(`newsgraph status: ${queue.retryFailed()} failed jobs queued again`);
+    const counts = queue.jobCounts();
+    if (values.json) out.line(JSON.stringify(counts, null, 2));
+    else for (const line of d.statusText(counts, store.path)) out.line(line);
+    return EXIT_OK;
+  } finally {
+    store.close();
+  }
+}
+
 async function cmdWatch(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     feeds: { type: 'string', short: 'f' },
@@ -387,6 +471,7 @@ async function cmdWatch(args: string[]): Promise<number> {
     once: { type: 'boolean' },
     timeout: { type: 'string' },
     db: { type: 'string' },
+    state: { type: 'string' },
   });
   if (values.help) return help('watch');
   if (positionals.length > 0)
@@ -402,7 +487,9 @@ async function cmdWatch(args: string[]): Promise<number> {
   const { WatchState } = await import('../store/watch-state.js');
   let state: ReturnType<typeof WatchState.open>;
   try {
-    state = WatchState.open(config.db);
+    // Watch's bookkeeping is SQLite: in the database itself, or beside a PostgreSQL one in a file of its own.
+    const separate = store.kind === 'postgres' || values.state !== undefined;
+    state = WatchState.open(str(values.state) ?? (store.kind === 'postgres' ? 'data/watch-state.db' : config.db), { create: separate });
   } catch (error) {
     store.close();
     throw error;
@@ -625,13 +712,19 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdWatch(rest);
       case 'reindex':
         return await cmdReindex(rest);
+      case 'worker':
+        return await cmdWorker(rest);
+      case 'status':
+        return await cmdStatus(rest);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
         return help('main');
       default:
-        throw new UsageError(`unknown command "${command}". Commands: extract, build, serve, query. See newsgraph --help.`);
+        throw new UsageError(
+          `unknown command "${command}". Commands: extract, build, serve, query, export, watch, reindex, worker, status, eval. See newsgraph --help.`,
+        );
     }
   } catch (error) {
     if (isKgError(error)) {

@@ -12,6 +12,20 @@ export interface Backend {
   close?: () => void | Promise<void>;
   /** Answers every request itself instead of Express and Apollo (the benchmark's bare limit in the same layout). */
   handler?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** How far the served graph is behind its database (a store-backed server following other processes' writes). */
+  lag?: () => ReplicaLag;
+}
+
+/** A server's position in its database's change log: /readyz reports it. */
+export interface ReplicaLag {
+  /** The newest change the served graph includes. */
+  applied: number;
+  /** The newest change in the database. */
+  latest: number;
+  /** Changes not yet applied. */
+  behind: number;
+  /** Age of the oldest change not yet applied (0 when none). */
+  seconds: number;
 }
 export type BackendFactory = (args: unknown, log: (line: string) => void) => Backend | Promise<Backend>;
 
@@ -21,6 +35,7 @@ export type BackendMessage =
   | { type: 'graph'; generation: number; documents: number }
   | { type: 'log'; line: string }
   | { type: 'failed'; message: string }
+  | { type: 'lag'; lag: ReplicaLag | null }
   | { type: 'closed' };
 
 /** Sent from the front to the backend: close its WebSockets (the first step of closing), or close altogether. */
@@ -80,6 +95,17 @@ const announce = (): void => {
 // Writes through the API name their graph in the answer itself; this catches rebuilds started elsewhere
 // (another process's `newsgraph build`, picked up by the service's watch).
 const poll = setInterval(announce, 100);
+// Where the graph stands in its database's change log, for /readyz (a query on the store, so once a second).
+const lagPoll = setInterval(() => {
+  if (!backend?.lag) return;
+  try {
+    send({ type: 'lag', lag: backend.lag() });
+  } catch (error) {
+    log(`newsgraph: cannot read the change log: ${error instanceof Error ? error.message : String(error)}`);
+    send({ type: 'lag', lag: null });
+  }
+}, 1000);
+lagPoll.unref();
 
 port.on('message', (message: FrontMessage) => {
   if (message.type === 'close-websockets') {
@@ -88,6 +114,7 @@ port.on('message', (message: FrontMessage) => {
   }
   if (message.type !== 'close') return;
   clearInterval(poll);
+  clearInterval(lagPoll);
   void (async () => {
     await server.close();
     await backend?.close?.();

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CACHEABLE_HEADER, GRAPH_HEADER, type RunningServer } from './app.js';
-import type { BackendData, BackendMessage, FrontMessage } from './backend.js';
+import type { BackendData, BackendMessage, FrontMessage, ReplicaLag } from './backend.js';
 import { cacheKey, isShareable, parseLimit, ResponseCache, readBody, sendCached, sendJson, sendJsonError } from './cache.js';
 
 export interface FrontOptions {
@@ -64,6 +64,8 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
   let owner: object = { generation };
   let documents = 0;
   let loaded = false;
+  /** The backend's last word on its change-log position (store-backed servers), for /readyz. */
+  let lag: ReplicaLag | null | undefined;
   let failure: Error | null = null;
   let closing = false;
 
@@ -109,7 +111,8 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
         loaded = true;
         onReady.resolve();
       }
-    } else if (message.type === 'failed') fail(new Error(`the graph backend failed to load: ${message.message}`));
+    } else if (message.type === 'lag') lag = message.lag;
+    else if (message.type === 'failed') fail(new Error(`the graph backend failed to load: ${message.message}`));
     else if (message.type === 'closed') onClosed();
   });
   worker.on('error', (error) => fail(new Error(`the graph backend stopped: ${error.stack ?? error.message}`)));
@@ -178,7 +181,14 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     if (req.method === 'GET' && path === '/healthz') sendJson(res, failure ? 503 : 200, { status: failure ? 'failed' : 'ok' });
     else if (req.method === 'GET' && path === '/readyz') {
       if (failure) sendJson(res, 503, { status: 'failed', reason: failure.message });
-      else if (loaded) sendJson(res, 200, { status: 'ready', documents });
+      else if (loaded)
+        sendJson(
+          res,
+          200,
+          lag === undefined
+            ? { status: 'ready', documents }
+            : { status: 'ready', documents, changes: lag ?? { error: 'the database cannot be read; see the log' } },
+        );
       else sendJson(res, 503, { status: 'loading' });
     } else if (failure) sendJsonError(res, 503, 'UNAVAILABLE', `The server cannot answer: ${failure.message}. Restart it (see its log).`);
     else respond(req, res);

@@ -1,2 +1,13 @@
-// The store layer's surface.
-export { type ChangeKind, type IngestResult, type IngestStatus, Store, type StoredChange, type StoredDocument } from './sqlite.js';
+// The store layer's surface: SQLite by default, PostgreSQL for a postgres:// location.
+import { isPostgresUrl, PgStore } from './postgres.js';
+import { Store } from './sqlite.js';
+import type { DocumentStore } from './types.js';
+
+export { isPostgresUrl, PgStore, redactUrl } from './postgres.js';
+export { Store } from './sqlite.js';
+export type { ChangeKind, DocumentStore, IngestResult, IngestStatus, StoredChange, StoredDocument } from './types.js';
+
+/** Opens the store at `location`: a postgres:// URL, else a SQLite file (`:memory:` for a throwaway one). */
+export function openStore(location: string, options: { listen?: boolean } = {}): DocumentStore {
+  return isPostgresUrl(location) ? PgStore.open(location, options) : Store.open(location);
+}

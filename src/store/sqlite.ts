@@ -4,53 +4,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidInputError, KgError } from '../errors.js';
 import type { Document } from '../ingest/document.js';
-import { BAND_CANDIDATES, bandKeys, COPY_THRESHOLD, decodeSignature, encodeSignature, estimateJaccard, MAX_CANDIDATES, signature } from '../ingest/neardup.js';
+import { BAND_CANDIDATES, bandKeys, decodeSignature, encodeSignature, signature } from '../ingest/neardup.js';
 import type { Extraction } from '../nlp/types.js';
-
-export interface StoredDocument {
-  id: string;
-  title: string | null;
-  publishedAt: string | null;
-  url: string | null;
-  source: string;
-  chars: number;
-  contentHash: string;
-  ingestedAt: string;
-  /** Ingest order among the stored documents. */
-  seq: number;
-  /** The story it tells: the id of the story's canonical document (its earliest-ingested member still stored), its own id when it is that. */
-  storyId: string;
-  /** Estimated share of word shingles with the canonical document (MinHash): 1 for the canonical document itself. */
-  similarity: number;
-}
-
-export type IngestStatus = 'added' | 'duplicate';
-
-export interface IngestResult {
-  status: IngestStatus;
-  /** The document stored (for a duplicate: the one already stored with this content). */
-  id: string;
-  /** Its story's canonical document: `id` itself unless it is a near-copy of a stored document. */
-  storyId: string;
-  /** Estimated similarity with the canonical document (1 when it is the canonical document). */
-  similarity: number;
-}
-
-export type ChangeKind = 'document_added' | 'document_removed' | 'curation';
-
-/** One committed write, as the change feed lists it; `seq` orders them and never repeats (AUTOINCREMENT). */
-export interface StoredChange {
-  seq: number;
-  kind: ChangeKind;
-  /** The document added or removed; null for curation. */
-  documentId: string | null;
-  /** merge, rename or alias; null for documents. */
-  op: string | null;
-  /** The curation's arguments as stored (JSON text); null for documents. */
-  args: string | null;
-  /** ISO time of the commit. */
-  at: string;
-}
+import { bestMatch, restory, type StoryMember, storySimilarity } from './stories.js';
+import type { ChangeKind, DocumentStore, IngestResult, StoredChange, StoredDocument } from './types.js';
 
 /**
  * 2: the change log (`changes`), backfilled from what a version-1 database holds.
@@ -179,31 +136,22 @@ class StoryIndex {
       return { storyId: id, similarity: 1 };
     }
     const keys = bandKeys(sig.values);
-    let best: { storyId: string; seq: number; similarity: number } | null = null;
-    const seen = new Set<string>();
-    for (const key of keys) {
-      if (seen.size >= MAX_CANDIDATES) break;
-      for (const { document_id: other } of this.byBand.all(key, BAND_CANDIDATES)) {
-        if (seen.has(other) || seen.size >= MAX_CANDIDATES) continue;
-        seen.add(other);
-        const row = this.member.get(other);
-        if (!row?.signature) continue;
-        const similarity = estimateJaccard(sig.values, decodeSignature(row.signature));
-        if (similarity < COPY_THRESHOLD) continue;
-        if (!best || similarity > best.similarity || (similarity === best.similarity && row.seq < best.seq))
-          best = { storyId: row.story_id, seq: row.seq, similarity };
-      }
-    }
-    let storyId = id;
-    let similarity = 1;
-    if (best) {
-      storyId = best.storyId;
-      const canonical = this.member.get(best.storyId)?.signature;
-      similarity = canonical ? estimateJaccard(sig.values, decodeSignature(canonical)) : best.similarity;
-    }
+    const best = bestMatch(
+      sig.values,
+      keys,
+      (key) => this.byBand.all(key, BAND_CANDIDATES).map((r) => r.document_id),
+      (other) => this.memberRow(other),
+    );
+    const storyId = best ? best.storyId : id;
+    const similarity = best ? storySimilarity(sig.values, best, this.memberRow(best.storyId)?.signature ?? null) : 1;
     this.insertStory.run(id, storyId, similarity, encodeSignature(sig.values));
     for (const key of keys) this.insertBand.run(key, id);
     return { storyId, similarity };
+  }
+
+  private memberRow(id: string): StoryMember | null {
+    const row = this.member.get(id);
+    return row ? { storyId: row.story_id, seq: row.seq, signature: row.signature ? decodeSignature(row.signature) : null } : null;
   }
 
   /** The story row of a stored document (read it before the document is deleted). */
@@ -219,14 +167,8 @@ class StoryIndex {
   forget(id: string, row: { storyId: string; signature: Uint32Array | null }): void {
     if (row.signature) for (const key of bandKeys(row.signature)) this.deleteBand.run(key, id);
     if (row.storyId !== id) return;
-    const rest = this.members.all(id);
-    const next = rest[0];
-    if (!next) return;
-    const canonical = next.signature ? decodeSignature(next.signature) : null;
-    for (const m of rest) {
-      const similarity = m === next || !canonical || !m.signature ? 1 : estimateJaccard(decodeSignature(m.signature), canonical);
-      this.setStory.run(next.document_id, similarity, m.document_id);
-    }
+    const rest = this.members.all(id).map((m) => ({ id: m.document_id, signature: m.signature ? decodeSignature(m.signature) : null }));
+    for (const m of restory(rest)) this.setStory.run(m.storyId, m.similarity, m.id);
   }
 }
 
@@ -270,7 +212,8 @@ const toStored = (r: DocumentRow): StoredDocument => ({
 /** A stored document's columns with its story (documents d joined with stories s). */
 const DOCUMENT_COLUMNS = 'd.id, d.title, d.published_at, d.url, d.source, d.chars, d.content_hash, d.ingested_at, s.seq, s.story_id, s.similarity';
 
-export class Store {
+export class Store implements DocumentStore {
+  readonly kind = 'sqlite' as const;
   readonly path: string;
   private readonly db: Database.Database;
   private readonly stories: StoryIndex;
@@ -398,6 +341,11 @@ export class Store {
     return row?.text ?? null;
   }
 
+  extraction(id: string): Extraction | null {
+    const row = this.db.prepare('SELECT json FROM extractions WHERE document_id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Extraction) : null;
+  }
+
   /** Every stored extraction, ordered by document id so that rebuilding never depends on ingest order. */
   *extractions(): Generator<Extraction> {
     const rows = this.db.prepare('SELECT json FROM extractions ORDER BY document_id').iterate() as IterableIterator<{ json: string }>;
@@ -510,6 +458,11 @@ export class Store {
   /** The seq of the newest change; 0 when there is none. */
   lastChangeSeq(): number {
     return (this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM changes').get() as { n: number }).n;
+  }
+
+  /** SQLite has no notifications: a server polls dataVersion(). */
+  onCommit(): null {
+    return null;
   }
 
   close(): void {

@@ -1,4 +1,6 @@
 // What `newsgraph watch` remembers between polls and restarts, in its own tables of the store's database file.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidInputError } from '../errors.js';
 
@@ -97,10 +99,12 @@ export class WatchState {
     private readonly db: Database.Database,
   ) {}
 
-  static open(path: string): WatchState {
+  /** Opens the watch state in a newsgraph SQLite database, or (`create`) in a file of its own beside a PostgreSQL store. */
+  static open(path: string, options: { create?: boolean } = {}): WatchState {
     let db: Database.Database;
     try {
-      db = new Database(path, { fileMustExist: path !== ':memory:' });
+      if (options.create && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path, { fileMustExist: path !== ':memory:' && !options.create });
     } catch (error) {
       throw new InvalidInputError(`store.WatchState.open: cannot open the database ${path} (${(error as Error).message}). Check NEWSGRAPH_DB or --db.`, {
         cause: error,

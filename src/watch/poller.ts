@@ -5,7 +5,7 @@ import { type Document, makeDocument } from '../ingest/document.js';
 import { type FeedItem, itemDocument, itemSource, readFeed } from '../ingest/feed.js';
 import { parseHtml } from '../ingest/formats.js';
 import { extractDocument } from '../pipeline.js';
-import type { Store } from '../store/index.js';
+import type { DocumentStore } from '../store/index.js';
 import type { FeedState, WatchState } from '../store/watch-state.js';
 import { decodeBody, FetchError, type FetchResult, fetchUrl, retryAfterMs } from './fetcher.js';
 import { AbortedError, BackoffError, DEFAULT_GATE, type GateOptions, HostGate, sleep } from './hosts.js';
@@ -84,7 +84,7 @@ export class Watcher {
   private polls = 0;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DocumentStore,
     private readonly state: WatchState,
     private readonly options: WatchOptions,
   ) {

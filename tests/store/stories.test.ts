@@ -1,6 +1,7 @@
 // Stories: a near-copy of a stored article (syndicated, edited) is stored as another source of the same story and
 // adds no facts, so relation weights and evidence count a fact once per story — through the store and a rebuild,
-// through the in-place path, through a version-2 file's upgrade, and through what `newsgraph serve` runs.
+// through the in-place path and through what `newsgraph serve` runs, on every store backend (SQLite, PostgreSQL); and
+// through a version-2 SQLite file's upgrade.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,12 +12,17 @@ import { BANDS, COPY_THRESHOLD, shingleHashes } from '../../src/ingest/neardup.j
 import { extract } from '../../src/nlp/index.js';
 import { buildIndex, GraphService, loadIndex } from '../../src/pipeline.js';
 import { startFront } from '../../src/server/front.js';
-import { Store } from '../../src/store/index.js';
+import { type DocumentStore, openStore, Store } from '../../src/store/index.js';
 import { applyEdits } from '../ingest/wire-edits.js';
 import { SHARED, tempDir } from '../helpers.js';
+import { type StoreBackend, storeBackends } from './backends.js';
 
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+const backends = storeBackends(tmp.path);
+afterAll(async () => {
+  for (const b of backends) await b.cleanup();
+  tmp.cleanup();
+});
 
 const dev = (n: string): string => readFileSync(join(SHARED, 'eval', 'dev', `${n}.txt`), 'utf8');
 /** A Reuters report (Pakistan's new central bank governor): 9 paragraphs, 22 stated relations. */
@@ -31,7 +37,15 @@ const COPIES = [
 const OTHER = dev('07');
 
 const asFile = (text: string, name: string): Document => parsePlainText(text, name);
-const ingest = (store: Store, doc: Document) => store.ingest(doc, extract(doc));
+const ingest = (store: DocumentStore, doc: Document) => store.ingest(doc, extract(doc));
+
+/** count(*) of rows in the store's database, read directly: `from` is a table and condition with ? placeholders (numbered for PostgreSQL). */
+async function countRows(backend: StoreBackend, location: string, from: string, params: unknown[] = []): Promise<number> {
+  let n = 0;
+  const numbered = from.replace(/\?/g, () => `$${++n}`);
+  const rows = await backend.query(location, { sqlite: `SELECT count(*) AS n FROM ${from}`, postgres: `SELECT count(*)::int AS n FROM ${numbered}` }, params);
+  return rows[0]?.n as number;
+}
 
 const exactJaccard = (a: string, b: string): number => {
   const x = new Set(shingleHashes(a));
@@ -75,9 +89,9 @@ describe('the copies', () => {
   });
 });
 
-describe('Store stories', () => {
-  it('files a near-copy as another source of the stored story, logged as an added document', () => {
-    const store = Store.open(join(tmp.path, 'stories.db'));
+describe.each(backends)('stories in the store on $name', (backend) => {
+  it('files a near-copy as another source of the stored story, logged as an added document', async () => {
+    const store = openStore(await backend.location('stories'));
     const story = asFile(STORY, 'story.txt');
     expect(ingest(store, story)).toEqual({ status: 'added', id: story.id, storyId: story.id, similarity: 1 });
     const copies = COPIES.map((t, i) => asFile(t, `copy-${i}.txt`));
@@ -105,30 +119,39 @@ describe('Store stories', () => {
     store.close();
   });
 
-  it('keeps LSH band keys in an indexed table: 32 per signed document, none for a text too short to compare', () => {
-    const path = join(tmp.path, 'bands.db');
-    const store = Store.open(path);
+  it('keeps LSH band keys in an indexed table: 32 per signed document, none for a text too short to compare', async () => {
+    const location = await backend.location('bands');
+    const store = openStore(location);
     const story = asFile(STORY, 'story.txt');
     ingest(store, story);
     const short = makeDocument({ text: 'Pakistan named a new central bank governor.', source: 'short' });
     ingest(store, short);
     store.close();
-    const raw = new Database(path, { readonly: true });
-    const count = raw.prepare('SELECT count(*) FROM story_bands WHERE document_id = ?').pluck();
-    expect(count.get(story.id)).toBe(BANDS);
-    expect(count.get(short.id)).toBe(0);
-    const plan = raw
-      .prepare('EXPLAIN QUERY PLAN SELECT document_id FROM story_bands WHERE key = ? LIMIT 50')
-      .all(1)
-      .map((r) => (r as { detail: string }).detail)
-      .join(' ');
-    expect(plan).toMatch(/SEARCH story_bands USING PRIMARY KEY \(key=\?\)/);
-    raw.close();
+    expect(await countRows(backend, location, 'story_bands WHERE document_id = ?', [story.id])).toBe(BANDS);
+    expect(await countRows(backend, location, 'story_bands WHERE document_id = ?', [short.id])).toBe(0);
+    if (backend.name === 'sqlite') {
+      const plan = (
+        await backend.query(location, { sqlite: 'EXPLAIN QUERY PLAN SELECT document_id FROM story_bands WHERE key = ? LIMIT 50', postgres: '' }, [1])
+      )
+        .map((r) => (r as { detail: string }).detail)
+        .join(' ');
+      expect(plan).toMatch(/SEARCH story_bands USING PRIMARY KEY \(key=\?\)/);
+    } else {
+      // A table of 32 rows is cheapest read whole whatever its indexes; with sequential scans priced out (per
+      // connection, through the URL's startup options), the planner takes an index on key if there is one.
+      const url = new URL(location);
+      url.searchParams.set('options', '-c enable_seqscan=off');
+      const plan = (await backend.query(url.toString(), { sqlite: '', postgres: 'EXPLAIN SELECT document_id FROM story_bands WHERE key = $1 LIMIT 50' }, [1]))
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
+      expect(plan).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) story_bands_pkey\b/);
+      expect(plan).toMatch(/Index Cond: \(key = /);
+    }
   });
 
-  it('makes the next source canonical when the canonical document is removed, and forgets a removed copy', () => {
-    const path = join(tmp.path, 'remove.db');
-    const store = Store.open(path);
+  it('makes the next source canonical when the canonical document is removed, and forgets a removed copy', async () => {
+    const location = await backend.location('remove');
+    const store = openStore(location);
     const story = asFile(STORY, 'story.txt');
     const copies = COPIES.map((t, i) => asFile(t, `copy-${i}.txt`));
     for (const d of [story, ...copies]) ingest(store, d);
@@ -144,18 +167,18 @@ describe('Store stories', () => {
 
     expect(store.removeDocument(second.id)).toBe(true);
     store.close();
-    const raw = new Database(path, { readonly: true });
-    expect(raw.prepare('SELECT count(*) FROM story_bands WHERE document_id IN (?, ?)').pluck().get(story.id, second.id)).toBe(0);
-    expect(raw.prepare('SELECT count(*) FROM stories').pluck().get()).toBe(2);
-    raw.close();
+    expect(await countRows(backend, location, 'story_bands WHERE document_id IN (?, ?)', [story.id, second.id])).toBe(0);
+    expect(await countRows(backend, location, 'stories')).toBe(2);
 
     // The original story comes back: now it is a copy of the story its copy tells.
-    const again = Store.open(path);
+    const again = openStore(location);
     expect(ingest(again, story)).toMatchObject({ status: 'added', storyId: first.id });
     expect(again.storySources(first.id).map((d) => d.id)).toEqual([first.id, third.id, story.id]);
     again.close();
   });
+});
 
+describe('a SQLite file from an older newsgraph', () => {
   it('upgrades a version-2 file: stored documents signed and filed in the order they were ingested', () => {
     const path = join(tmp.path, 'v2.db');
     const raw = new Database(path);
@@ -204,12 +227,12 @@ describe('Store stories', () => {
   });
 });
 
-describe('a story and three edited copies give the graph of the story alone', () => {
+describe.each(backends)('a story and three edited copies give the graph of the story alone, on $name', (backend) => {
   const story = asFile(STORY, 'story.txt');
   const alone = buildIndex([extract(story)]);
 
-  it('through the store and a rebuild', () => {
-    const store = Store.open(join(tmp.path, 'rebuild.db'));
+  it('through the store and a rebuild', async () => {
+    const store = openStore(await backend.location('rebuild'));
     ingest(store, story);
     for (const [i, t] of COPIES.entries()) ingest(store, asFile(t, `copy-${i}.txt`));
     const index = loadIndex(store);
@@ -222,8 +245,8 @@ describe('a story and three edited copies give the graph of the story alone', ()
     store.close();
   });
 
-  it('through the in-place path, one document at a time, with no rebuild', () => {
-    const store = Store.open(':memory:');
+  it('through the in-place path, one document at a time, with no rebuild', async () => {
+    const store = openStore(await backend.location('in-place'));
     const service = new GraphService(store);
     const first = service.ingest({ text: STORY, title: 'Pakistan names IMF economist central bank governor' });
     expect(first).toMatchObject({ added: true, document: { id: story.id } });
@@ -248,7 +271,7 @@ describe('a story and three edited copies give the graph of the story alone', ()
   });
 });
 
-describe('the API shows a story and its sources', () => {
+describe.each(backends)('the API on $name shows a story and its sources', (backend) => {
   it('answers ingestDocument of a copy with the canonical document, which lists it', async () => {
     const token = 'stories-token-0123456789abcdef';
     const front = await startFront({
@@ -256,7 +279,7 @@ describe('the API shows a story and its sources', () => {
       port: 0,
       bodyLimit: '100kb',
       log: () => {},
-      backend: { module: new URL('../../src/server/store-backend.ts', import.meta.url).href, args: { db: join(tmp.path, 'api.db') } },
+      backend: { module: new URL('../../src/server/store-backend.ts', import.meta.url).href, args: { db: await backend.location('api') } },
       server: { production: false, corsOrigins: [], bodyLimit: '100kb', token },
     });
     try {

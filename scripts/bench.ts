@@ -7,8 +7,10 @@
 //            cache hits < 10 %); search one request at a time (issue 11: p99 < 5 ms on 100k, < 20 ms on 1M);
 //            load time and RSS of each server
 //   export   every format for the seed graph and for a synthetic 100k-node graph (issue 5)
-//   ingest   bulk ingest with 2 workers ÷ 1 worker, and rebuilding the graph of 10,000 stored documents (issue 6)
-// Usage: npm run bench [-- --only extract|ingest|api|export] [--rounds N] [--seconds S]
+//   ingest   bulk ingest with 2 workers ÷ 1 worker, and rebuilding the graph of 10,000 stored documents (issue 6);
+//            with PostgreSQL installed, docs per CPU-second of 1 and 2 worker processes and a replica's lag after a
+//            burst of 1,000 documents (issue 14, scripts/bench-distributed.ts)
+// Usage: npm run bench [-- --only extract|ingest|distributed|api|export] [--rounds N] [--seconds S]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { GraphIndex } from '../src/graph/index.js';
 import { makeDocument } from '../src/ingest/index.js';
 import { buildIndex, GraphService, ingestStream, loadIndex } from '../src/pipeline.js';
 import { Store } from '../src/store/index.js';
+import { benchDistributed } from './bench-distributed.js';
 import { BENCH_ID, BENCH_QUERY, searchText, syntheticGraph, variedAsk, variedGraphql } from './bench-server.js';
 
 const { values } = parseArgs({
@@ -450,6 +453,8 @@ async function benchIngest(): Promise<void> {
     console.log(
       `one more document into that graph (median of ${updates.length}): graph update ${inc.toFixed(1)} ms, with extraction and store ${median(totals).toFixed(0)} ms; full rebuild ÷ update ${(rebuild / inc).toFixed(0)}×; ${rebuilds} of 30 changed earlier merges and rebuilt`,
     );
+    const texts400 = texts.slice(0, 400);
+    await benchDistributed(texts400, extractions);
     store.close();
     big.close();
   } finally {
@@ -457,7 +462,26 @@ async function benchIngest(): Promise<void> {
   }
 }
 
+async function benchDistributedOnly(): Promise<void> {
+  const conll = join(root, '..', 'shared', 'eval', 'conll2003-dev.jsonl');
+  const texts = readFileSync(conll, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const seed = readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 80);
+  while (texts.length < 400) texts.push(`${seed[texts.length % seed.length]} (${texts.length})`);
+  const docs = texts.slice(0, 400).map((text, i) => makeDocument({ id: `d${i}`, text, source: 'bench' }));
+  await benchDistributed(
+    docs.map((d) => d.text),
+    docs.map((d) => extract(d)),
+  );
+}
+
 if (!values.only || values.only === 'extract') benchExtract();
 if (!values.only || values.only === 'ingest') await benchIngest();
+// The PostgreSQL part of ingest on its own (it needs the 400 extractions: made here, no SQLite runs).
+if (values.only === 'distributed') await benchDistributedOnly();
 if (!values.only || values.only === 'export') benchExport();
 if (!values.only || values.only === 'api') await benchApi();

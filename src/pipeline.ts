@@ -478,17 +478,28 @@ export class GraphService {
     let seen = this.store.dataVersion();
     let mark = this.store.graphMark();
     let pending = false;
-    const check = (force: boolean): void => {
+    let pushes = false;
+    const check = (force: boolean, reindex: boolean): void => {
       if (this.checking) return;
       this.checking = true;
       try {
+        if (reindex) {
+          this.log('newsgraph: stored extractions were replaced (reindex); rebuilding the graph');
+          this.rebuild();
+        }
         const now = this.store.dataVersion();
         if (now === seen && !force) return;
         seen = now;
         const before = this.applied;
-        this.catchUp();
+        // In slices of 50 ms, the server answering in between, until the log is applied.
+        if (this.catchUp(50)) {
+          setImmediate(() => check(true, false));
+          return;
+        }
+        // A store that pushes says when extractions are replaced; one that is polled (SQLite) is asked: the log did
+        // not move, yet what the graph is built from did.
+        if (pushes) return;
         const next = this.store.graphMark();
-        // The log did not move yet what the graph is built from did: extractions replaced by a reindex.
         if (next !== mark && this.applied === before && this.store.lastChangeSeq() === before) {
           this.log('newsgraph: stored extractions changed (reindex); rebuilding the graph');
           this.rebuild();
@@ -501,24 +512,39 @@ export class GraphService {
         this.checking = false;
       }
     };
-    this.watcher = setInterval(() => check(false), ms);
+    this.watcher = setInterval(() => check(false, false), ms);
     this.watcher.unref();
-    // A burst of notifications costs one check.
-    this.stopListening = this.store.onCommit(() => {
+    // A burst of notifications costs one check; a reindex (one notice per document) one rebuild, a second after
+    // its last notice.
+    this.stopListening = this.store.onCommit((reindex) => {
+      if (reindex) {
+        if (this.reindexTimer) clearTimeout(this.reindexTimer);
+        this.reindexTimer = setTimeout(() => {
+          this.reindexTimer = null;
+          check(true, true);
+        }, 1000);
+        this.reindexTimer.unref();
+        return;
+      }
       if (pending) return;
       pending = true;
       setImmediate(() => {
         pending = false;
-        check(true);
+        check(true, false);
       });
     });
+    pushes = this.stopListening !== null;
   }
+
+  private reindexTimer: NodeJS.Timeout | null = null;
 
   unwatch(): void {
     if (this.watcher) clearInterval(this.watcher);
     this.watcher = null;
     this.stopListening?.();
     this.stopListening = null;
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
+    this.reindexTimer = null;
     if (this.analyticsTimer) clearTimeout(this.analyticsTimer);
     this.analyticsTimer = null;
   }
@@ -526,11 +552,14 @@ export class GraphService {
   /**
    * Applies the change log past what the graph includes: an added document (its stored extraction and story) in
    * place, anything else by a rebuild. A document already in the graph (written through this service) is skipped.
+   * Stops after `budgetMs` so that a server keeps answering during a long burst of writes; returns whether changes
+   * are left.
    */
-  catchUp(): void {
+  catchUp(budgetMs = Number.POSITIVE_INFINITY): boolean {
+    const end = performance.now() + budgetMs;
     for (;;) {
-      const batch = this.store.changesAfter(this.applied, 500);
-      if (batch.length === 0) return;
+      const batch = this.store.changesAfter(this.applied, 100);
+      if (batch.length === 0) return false;
       for (const c of batch) {
         const generation = this.rebuilds;
         if (c.kind !== 'document_added' || !c.documentId) {
@@ -538,25 +567,19 @@ export class GraphService {
           this.rebuild();
           break;
         }
-        if (!this.inGraph(c.documentId)) {
+        if (!this.index.document(c.documentId)) {
           const stored = this.store.document(c.documentId);
-          const extraction = stored ? this.store.extraction(c.documentId) : null;
-          // Gone again (a removal further on in the log rebuilds) or, for a copy, its story's canonical document.
+          const listed = stored && stored.storyId !== stored.id && this.index.document(stored.storyId)?.sources.some((s) => s.id === stored.id);
+          const extraction = stored && !listed ? this.store.extraction(c.documentId) : null;
+          // Gone again (a removal further on in the log rebuilds), or a copy its story already lists: nothing to add.
           if (stored && extraction)
             this.addDocument(extraction, { id: stored.id, url: stored.url, source: stored.source, storyId: stored.storyId, similarity: stored.similarity });
         }
         if (this.rebuilds !== generation) break;
         this.applied = c.seq;
+        if (performance.now() >= end) return true;
       }
     }
-  }
-
-  /** Whether a stored document is in the served graph: as a document, or as a source of its story. */
-  private inGraph(id: string): boolean {
-    if (this.index.document(id)) return true;
-    const stored = this.store.document(id);
-    if (!stored || stored.storyId === id) return false;
-    return this.index.document(stored.storyId)?.sources.some((s) => s.id === id) ?? false;
   }
 
   /** How far the served graph is behind the database's change log (a replica's lag, for /readyz). */

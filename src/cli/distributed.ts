@@ -78,8 +78,11 @@ export interface WorkerSummary {
   duplicates: number;
   failed: number;
   seconds: number;
-  /** CPU seconds this process used (user + system) while working. */
+  /** CPU seconds this process used (user + system, all its threads) while working. */
   cpuSeconds: number;
+  /** The same from the end of the first job on (start-up and warm-up left out), and the documents stored in that time. */
+  steadyCpuSeconds: number;
+  steadyDocuments: number;
 }
 
 export const defaultWorkerName = (): string => `${hostname()}:${process.pid}`;
@@ -93,7 +96,8 @@ export const defaultWorkerName = (): string => `${hostname()}:${process.pid}`;
 export async function runWorker(queue: PgStore, options: WorkerOptions): Promise<WorkerSummary> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const summary: WorkerSummary = { done: 0, duplicates: 0, failed: 0, seconds: 0, cpuSeconds: 0 };
+  const summary: WorkerSummary = { done: 0, duplicates: 0, failed: 0, seconds: 0, cpuSeconds: 0, steadyCpuSeconds: 0, steadyDocuments: 0 };
+  let steady: { cpu: NodeJS.CpuUsage; done: number } | null = null;
   const pool = new ExtractPool(1, options.budgetMs);
   let wake: (() => void) | null = null;
   const stopListening = queue.onJobs(() => wake?.());
@@ -137,6 +141,7 @@ export async function runWorker(queue: PgStore, options: WorkerOptions): Promise
         const r = queue.completeJob(job.id, doc, extraction);
         if (r.status === 'added') summary.done++;
         else summary.duplicates++;
+        steady ??= { cpu: process.cpuUsage(), done: summary.done };
       } catch (error) {
         // A refused document fails its job; a lost database stops the worker (the job is taken again elsewhere).
         if (!(error instanceof InvalidInputError)) throw error;
@@ -158,6 +163,11 @@ export async function runWorker(queue: PgStore, options: WorkerOptions): Promise
   const used = process.cpuUsage(cpu);
   summary.seconds = (performance.now() - started) / 1000;
   summary.cpuSeconds = (used.user + used.system) / 1e6;
+  if (steady) {
+    const after = process.cpuUsage(steady.cpu);
+    summary.steadyCpuSeconds = (after.user + after.system) / 1e6;
+    summary.steadyDocuments = summary.done - steady.done;
+  }
   return summary;
 }
 

@@ -437,7 +437,7 @@ async function cmdWorker(args: string[]): Promise<number> {
     err.line(`newsgraph worker ${name}: taking jobs from ${store.path}${values.drain ? ' until the queue is empty' : ''}`);
     const s = await d.runWorker(queue, { name, drain: values.drain === true, signal: controller.signal, log: (l) => err.line(l) });
     err.line(
-      `newsgraph worker ${name}: ${s.done} stored, ${s.duplicates} already stored, ${s.failed} failed in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(1)} CPU s)`,
+      `newsgraph worker ${name}: ${s.done} stored, ${s.duplicates} already stored, ${s.failed} failed in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(2)} CPU s; after the first job ${s.steadyDocuments} stored in ${s.steadyCpuSeconds.toFixed(2)} CPU s)`,
     );
     return EXIT_OK;
   } finally {

@@ -29,7 +29,7 @@ export class PgStore implements DocumentStore {
   readonly kind = 'postgres' as const;
   readonly path: string;
   private readonly worker: SyncWorker;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(reindex: boolean) => void>();
   private readonly jobListeners = new Set<() => void>();
 
   private constructor(location: string, listen: boolean) {
@@ -43,9 +43,10 @@ export class PgStore implements DocumentStore {
     }
     const init: PgInit = { url: location, shown: this.path, listen };
     this.worker = new SyncWorker('pg-worker', init, (message) => {
-      const m = message as { type: string; channel?: string };
+      const m = message as { type: string; channel?: string; payload?: string | null };
       if (m.type !== 'commit') return;
-      for (const listener of [...(m.channel === 'newsgraph_jobs' ? this.jobListeners : this.listeners)]) listener();
+      if (m.channel === 'newsgraph_jobs') for (const listener of [...this.jobListeners]) listener();
+      else for (const listener of [...this.listeners]) listener(m.payload === 'reindex');
     });
   }
 
@@ -134,11 +135,9 @@ export class PgStore implements DocumentStore {
     this.worker.call('replaceExtraction', id, extraction.extractor, JSON.stringify(extraction));
   }
 
-  /** PostgreSQL has no cheap commit counter: the graph mark itself, hashed (one small query). */
+  /** The change log's newest seq (an index lookup); a reindex elsewhere is told by onCommit instead. */
   dataVersion(): number {
-    let h = 0;
-    for (const c of this.graphMark()) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
-    return h;
+    return this.lastChangeSeq();
   }
 
   graphMark(): string {
@@ -169,7 +168,7 @@ export class PgStore implements DocumentStore {
     return this.worker.call('lastChangeSeq');
   }
 
-  onCommit(listener: () => void): () => void {
+  onCommit(listener: (reindex: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);

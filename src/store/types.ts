@@ -87,7 +87,10 @@ export interface DocumentStore {
   changesAfter(seq: number, limit: number): StoredChange[];
   countChangesAfter(seq: number): number;
   lastChangeSeq(): number;
-  /** Calls `listener` soon after another process commits a change (PostgreSQL's LISTEN/NOTIFY); null when the store can only be polled. */
-  onCommit(listener: () => void): (() => void) | null;
+  /**
+   * Calls `listener` soon after another process commits a change (PostgreSQL's LISTEN/NOTIFY), with `reindex` true
+   * when stored extractions were replaced; returns how to stop, or null when the store can only be polled.
+   */
+  onCommit(listener: (reindex: boolean) => void): (() => void) | null;
   close(): void;
 }

@@ -367,6 +367,29 @@ export function apiDocument(input: IngestRequest): Document {
 }
 
 /**
+ * Whether the stored extractions (`next`, a graph mark "seq|version:n,…") are those of the last look (`prev`) plus the
+ * ones added to the graph since (`added`, by extractor version): a reindex leaves no entry in the change log, only
+ * counts that do not add up.
+ */
+function marksAgree(prev: string, added: ReadonlyMap<string, number>, next: string): boolean {
+  const counts = (mark: string): Map<string, number> =>
+    new Map(
+      (mark.split('|')[1] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((p) => {
+          const at = p.lastIndexOf(':');
+          return [p.slice(0, at), Number(p.slice(at + 1))];
+        }),
+    );
+  const expected = counts(prev);
+  for (const [version, n] of added) expected.set(version, (expected.get(version) ?? 0) + n);
+  const actual = counts(next);
+  for (const version of new Set([...expected.keys(), ...actual.keys()])) if ((expected.get(version) ?? 0) !== (actual.get(version) ?? 0)) return false;
+  return true;
+}
+
+/**
  * The served graph and the writes that change it. After each write the graph is rebuilt from the store and
  * swapped in whole; analytics then run in a worker thread and attach themselves when done.
  */
@@ -475,12 +498,19 @@ export class GraphService {
    * (PostgreSQL's LISTEN/NOTIFY; SQLite is polled). Commits to other tables (watch's bookkeeping) cost nothing.
    */
   watch(ms = 1000): void {
-    let seen = this.store.dataVersion();
-    let mark = this.store.graphMark();
+    this.watching = true;
+    let seen = Number.NaN;
+    this.mark = this.store.graphMark();
+    this.sinceMark.clear();
     let pending = false;
     let pushes = false;
-    const check = (force: boolean, reindex: boolean): void => {
-      if (this.checking) return;
+    /**
+     * Applies what other processes committed. `compare` also compares what the graph is built from with the last
+     * look (a polled store after every commit; a pushing one when it may have missed a notice): a reindex leaves no
+     * entry in the change log, only extractor-version counts that went down.
+     */
+    const check = (force: boolean, reindex: boolean, compare: boolean): void => {
+      if (this.checking || !this.watching) return;
       this.checking = true;
       try {
         if (reindex) {
@@ -489,22 +519,23 @@ export class GraphService {
         }
         const now = this.store.dataVersion();
         if (now === seen && !force) return;
-        seen = now;
-        const before = this.applied;
+        const rebuilds = this.rebuilds;
         // In slices of 50 ms, the server answering in between, until the log is applied.
         if (this.catchUp(50)) {
-          setImmediate(() => check(true, false));
+          setImmediate(() => check(true, false, compare));
           return;
         }
-        // A store that pushes says when extractions are replaced; one that is polled (SQLite) is asked: the log did
-        // not move, yet what the graph is built from did.
-        if (pushes) return;
-        const next = this.store.graphMark();
-        if (next !== mark && this.applied === before && this.store.lastChangeSeq() === before) {
-          this.log('newsgraph: stored extractions changed (reindex); rebuilding the graph');
-          this.rebuild();
+        if (!pushes || compare) {
+          const next = this.store.graphMark();
+          if (this.rebuilds === rebuilds && this.mark !== null && !marksAgree(this.mark, this.sinceMark, next)) {
+            this.log('newsgraph: stored extractions changed (reindex); rebuilding the graph');
+            this.rebuild();
+          }
+          this.mark = next;
+          this.sinceMark.clear();
         }
-        mark = next;
+        // Only once all of it is applied: an error above leaves the next poll to try again.
+        seen = now;
       } catch (error) {
         // The database is unreachable for now (a restart, the network): the next check tries again.
         this.log(`newsgraph: cannot follow the database: ${error instanceof Error ? error.message : String(error)}`);
@@ -512,33 +543,45 @@ export class GraphService {
         this.checking = false;
       }
     };
-    this.watcher = setInterval(() => check(false, false), ms);
+    this.watcher = setInterval(() => check(false, false, false), ms);
     this.watcher.unref();
     // A burst of notifications costs one check; a reindex (one notice per document) one rebuild, a second after
     // its last notice.
-    this.stopListening = this.store.onCommit((reindex) => {
-      if (reindex) {
+    this.stopListening = this.store.onCommit((what) => {
+      if (what === 'reindex') {
         if (this.reindexTimer) clearTimeout(this.reindexTimer);
         this.reindexTimer = setTimeout(() => {
           this.reindexTimer = null;
-          check(true, true);
+          check(true, true, false);
         }, 1000);
         this.reindexTimer.unref();
+        return;
+      }
+      if (what === 'resync') {
+        setImmediate(() => check(true, false, true));
         return;
       }
       if (pending) return;
       pending = true;
       setImmediate(() => {
         pending = false;
-        check(true, false);
+        check(true, false, false);
       });
     });
     pushes = this.stopListening !== null;
+    // What was committed while the graph loaded.
+    setImmediate(() => check(true, false, false));
   }
 
+  private watching = false;
   private reindexTimer: NodeJS.Timeout | null = null;
+  /** What the graph was built from at the last look (null after a rebuild: the next look takes it as it is). */
+  private mark: string | null = null;
+  /** Extractions added to the graph since that look, by extractor version. */
+  private readonly sinceMark = new Map<string, number>();
 
   unwatch(): void {
+    this.watching = false;
     if (this.watcher) clearInterval(this.watcher);
     this.watcher = null;
     this.stopListening?.();
@@ -599,6 +642,8 @@ export class GraphService {
     this.state = built.state;
     this.applied = seq;
     this.rebuilds++;
+    this.mark = null;
+    this.sinceMark.clear();
     this.startAnalytics();
     this.announceChanges();
   }
@@ -628,6 +673,8 @@ export class GraphService {
     const extraction = extractDocument(doc);
     const stored = this.store.ingest(doc, extraction);
     this.addDocument(extraction, { id: doc.id, url: doc.url, source: doc.source, storyId: stored.storyId, similarity: stored.similarity });
+    // Steps over this document's own change (already in the graph), so the lag /readyz reports stays true.
+    this.catchUp();
     // A near-copy answers with its story's canonical document, whose sources now list it; its facts were counted there.
     if (stored.storyId !== doc.id) return { document: this.index.document(stored.storyId) as DocumentInfo, added: true, entities: 0, relations: 0, events: 0 };
     const info = this.index.document(doc.id) as DocumentInfo;
@@ -637,6 +684,7 @@ export class GraphService {
   /** Adds a stored document to the served graph in place; rebuilds instead when it changes earlier merges. */
   private addDocument(extraction: Extraction, meta: DocumentMeta): void {
     const started = performance.now();
+    this.sinceMark.set(extraction.extractor, (this.sinceMark.get(extraction.extractor) ?? 0) + 1);
     const next = addToIndex(this.index, this.state, extraction, meta);
     if (!next) {
       this.log(

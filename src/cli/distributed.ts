@@ -1,7 +1,7 @@
 // Extraction spread over processes and machines: `build --enqueue` puts documents on the PostgreSQL job queue,
 // `newsgraph worker` (any number, anywhere) extracts and stores them, `newsgraph status` shows the queue.
 import { hostname } from 'node:os';
-import { InvalidInputError, UsageError } from '../errors.js';
+import { InvalidInputError, UnavailableError, UsageError } from '../errors.js';
 import type { Document } from '../ingest/document.js';
 import { streamDocuments } from '../ingest/read.js';
 import { emptyWarcStats } from '../ingest/warc.js';
@@ -104,12 +104,27 @@ export async function runWorker(queue: PgStore, options: WorkerOptions): Promise
   const onAbort = (): void => wake?.();
   options.signal.addEventListener('abort', onAbort);
   let lastLog = Date.now();
+  /**
+   * A database call, tried again while the database is unreachable (a restart, the network): the worker waits it
+   * out instead of exiting. Safe for every call here: completing a job twice stores its content once.
+   */
+  const patiently = async <T>(call: () => T): Promise<T> => {
+    for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
+      try {
+        return call();
+      } catch (error) {
+        if (!(error instanceof UnavailableError) || options.signal.aborted) throw error;
+        options.log(`newsgraph worker ${options.name}: ${error.message} Trying again in ${wait / 1000} s.`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
   try {
     while (!options.signal.aborted) {
-      const job = queue.claimJob(options.name);
+      const job = await patiently(() => queue.claimJob(options.name));
       if (!job) {
         if (options.drain) {
-          const c = queue.jobCounts();
+          const c = await patiently(() => queue.jobCounts());
           if (c.queued === 0 && c.running === 0) break;
         }
         // Idle: woken by a NOTIFY from an enqueue, else look again in a second (a killed worker's job, a lost notice).
@@ -124,9 +139,9 @@ export async function runWorker(queue: PgStore, options: WorkerOptions): Promise
         continue;
       }
       const doc = job.document;
-      const fail = (error: unknown): void => {
+      const fail = async (error: unknown): Promise<void> => {
         const message = error instanceof Error ? error.message : String(error);
-        queue.failJob(job.id, message);
+        await patiently(() => queue.failJob(job, message));
         summary.failed++;
         options.log(`newsgraph worker ${options.name}: job ${job.id} (${doc.source}) failed: ${message}`);
       };
@@ -134,18 +149,18 @@ export async function runWorker(queue: PgStore, options: WorkerOptions): Promise
       try {
         extraction = await pool.run(doc);
       } catch (error) {
-        fail(error);
+        await fail(error);
         continue;
       }
       try {
-        const r = queue.completeJob(job.id, doc, extraction);
+        const r = await patiently(() => queue.completeJob(job, doc, extraction));
         if (r.status === 'added') summary.done++;
         else summary.duplicates++;
         steady ??= { cpu: process.cpuUsage(), done: summary.done };
       } catch (error) {
         // A refused document fails its job; a lost database stops the worker (the job is taken again elsewhere).
         if (!(error instanceof InvalidInputError)) throw error;
-        fail(error);
+        await fail(error);
       }
       if (Date.now() - lastLog > 10_000) {
         lastLog = Date.now();

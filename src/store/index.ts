@@ -5,7 +5,7 @@ import type { DocumentStore } from './types.js';
 
 export { isPostgresUrl, PgStore, redactUrl } from './postgres.js';
 export { Store } from './sqlite.js';
-export type { ChangeKind, DocumentStore, IngestResult, IngestStatus, StoredChange, StoredDocument } from './types.js';
+export type { ChangeKind, CommitNotice, DocumentStore, IngestResult, IngestStatus, StoredChange, StoredDocument } from './types.js';
 
 /** Opens the store at `location`: a postgres:// URL, else a SQLite file (`:memory:` for a throwaway one). */
 export function openStore(location: string, options: { listen?: boolean } = {}): DocumentStore {

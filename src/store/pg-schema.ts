@@ -81,7 +81,7 @@ CREATE TABLE jobs (
   finished_at TIMESTAMPTZ
 );
 CREATE INDEX jobs_open ON jobs (id) WHERE state IN ('queued', 'running');
-CREATE INDEX jobs_open_content ON jobs (content_hash) WHERE state IN ('queued', 'running');
+CREATE UNIQUE INDEX jobs_open_content ON jobs (content_hash) WHERE state IN ('queued', 'running');
 CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
 `,
   },

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { InvalidInputError, KgError, UnavailableError } from '../errors.js';
 import type { Document } from '../ingest/document.js';
-import { bandKeys, decodeSignature, encodeSignature, signature } from '../ingest/neardup.js';
+import { BAND_CANDIDATES, bandKeys, decodeSignature, encodeSignature, signature } from '../ingest/neardup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './pg-schema.js';
 import { bestMatch, restory, type StoryMember, storySimilarity } from './stories.js';
 import { serveSync } from './sync-serve.js';
@@ -106,30 +106,50 @@ serveSync((init, post) => {
   let backoff = 500;
   let jobsListened = false;
 
+  /** Connection settings: keepalive and timeouts, so that a dead server or a half-open socket fails a call instead of hanging it. */
+  const options = (name: string): pg.ClientConfig => ({
+    connectionString: url,
+    application_name: name,
+    keepAlive: true,
+    connectionTimeoutMillis: 30_000,
+    // Below the caller's 120 s: a query this long is reported, not waited out (a graph loads in pages).
+    query_timeout: 100_000,
+  });
+
   const connect = async (): Promise<pg.Client> => {
     if (client) return client;
-    const c = new pg.Client({ connectionString: url, application_name: 'newsgraph' });
+    const c = new pg.Client(options('newsgraph'));
     c.on('error', () => {
       // The connection broke (server restart, network): the next call opens a new one.
       if (client === c) client = null;
     });
     try {
       await c.connect();
+      // A writer that stops mid-transaction (frozen, not killed) must not hold the write lock for ever.
+      await c.query("SET idle_in_transaction_session_timeout = '60s'");
     } catch (error) {
+      void c.end().catch(() => {});
       throw connectionError(shown, error);
     }
     client = c;
     return c;
   };
 
-  /** A query on the calls' connection; a broken connection is reported once and replaced on the next call. */
-  const q: Query = async (sql, params) => {
-    const c = await connect();
+  /**
+   * Runs a statement on one connection. A lost connection (or a server shutting down) is reported as unavailable and
+   * the connection dropped, so that the next call opens a new one; text PostgreSQL cannot store is bad input.
+   */
+  const run = async (c: pg.Client, sql: string, params?: unknown[]): Promise<pg.QueryResult> => {
     try {
       return await c.query(sql, params);
     } catch (error) {
-      if (!(error as { code?: string }).code || (error as Error).message.includes('Connection terminated')) {
-        client = null;
+      const code = (error as { code?: string }).code ?? '';
+      if (code === '22021' || code === '22P05')
+        throw new InvalidInputError(
+          `store: PostgreSQL cannot store this text (${(error as Error).message}): it holds a NUL character or bytes that are not valid UTF-8. Remove them from the input and try again.`,
+        );
+      if (!code || code.startsWith('08') || code.startsWith('57P') || (error as Error).message.includes('Connection terminated')) {
+        if (client === c) client = null;
         void c.end().catch(() => {});
         throw connectionError(shown, error);
       }
@@ -137,22 +157,31 @@ serveSync((init, post) => {
     }
   };
 
+  /** A statement on the calls' connection (opened again if it was lost). */
+  const q: Query = async (sql, params) => run(await connect(), sql, params);
+
+  /**
+   * A transaction on one connection, never continued on another: if that connection is lost mid-way the transaction
+   * is gone with it and the error says so. Writers take the write lock first.
+   */
   const tx = async <T>(fn: (q: Query) => Promise<T>, lock = true): Promise<T> => {
-    await q('BEGIN');
+    const c = await connect();
+    const on: Query = (sql, params) => run(c, sql, params);
+    await on('BEGIN');
     try {
-      if (lock) await q('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-      const value = await fn(q);
-      await q('COMMIT');
+      if (lock) await on('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const value = await fn(on);
+      await on('COMMIT');
       return value;
     } catch (error) {
-      await q('ROLLBACK').catch(() => {});
+      if (client === c) await c.query('ROLLBACK').catch(() => {});
       throw error;
     }
   };
 
   const startListener = async (): Promise<void> => {
     if (closing) return;
-    const c = new pg.Client({ connectionString: url, application_name: 'newsgraph-listen' });
+    const c = new pg.Client(options('newsgraph-listen'));
     const retry = (): void => {
       if (listener !== c || closing) return;
       listener = null;
@@ -170,8 +199,9 @@ serveSync((init, post) => {
       await c.query(`LISTEN ${CHANGES_CHANNEL}`);
       if (jobsListened) await c.query(`LISTEN ${JOBS_CHANNEL}`);
       backoff = 500;
-      // Whatever was committed while not listening is in the change log: the owner catches up from it.
-      post({ type: 'commit', channel: CHANGES_CHANNEL, payload: null });
+      // Whatever was committed while not listening is in the change log: the owner catches up from it, and
+      // compares what the graph is built from (a reindex meanwhile left no entry in the log).
+      post({ type: 'commit', channel: CHANGES_CHANNEL, payload: 'listening' });
     } catch {
       retry();
     }
@@ -220,7 +250,11 @@ serveSync((init, post) => {
     }
     const keys = bandKeys(sig.values);
     const bands = new Map<number, string[]>();
-    for (const r of (await q('SELECT key, document_id FROM story_bands WHERE key = ANY($1) ORDER BY key, document_id', [keys])).rows) {
+    // At most BAND_CANDIDATES per band, in document-id order, as the SQLite store reads them (a story with thousands
+    // of copies costs no more).
+    const sql = `SELECT k.key, b.document_id FROM unnest($1::bigint[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT document_id FROM story_bands WHERE key = k.key ORDER BY document_id LIMIT ${BAND_CANDIDATES}) b`;
+    for (const r of (await q(sql, [[...new Set(keys)]])).rows) {
       const list = bands.get(r.key) ?? [];
       list.push(r.document_id);
       bands.set(r.key, list);
@@ -349,11 +383,13 @@ serveSync((init, post) => {
         (r) => r.id as string,
       );
     },
-    async replaceExtraction(id: string, extractor: string, json: string) {
-      await q('UPDATE extractions SET extractor_version = $1, json = $2 WHERE document_id = $3', [extractor, json, id]);
-      await q('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, 'reindex']);
-      return true;
-    },
+    replaceExtraction: (id: string, extractor: string, json: string) =>
+      tx(async (q) => {
+        await q('UPDATE extractions SET extractor_version = $1, json = $2 WHERE document_id = $3', [extractor, json, id]);
+        // In the same transaction: the notice goes out exactly when the new extraction is visible.
+        await q('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, 'reindex']);
+        return true;
+      }, false),
     graphMark,
     async storedDocument(id: string) {
       const row = (await q('SELECT id, title, published_at, url, source, text, content_hash FROM documents WHERE id = $1', [id])).rows[0];
@@ -402,11 +438,12 @@ serveSync((init, post) => {
       tx(async (q) => {
         let queued = 0;
         for (const doc of docs) {
+          // The unique index on open jobs' content keeps two enqueues running at once from queuing it twice.
           const r = await q(
             `INSERT INTO jobs (source, content_hash, document)
              SELECT $1, $2, $3
              WHERE NOT EXISTS (SELECT 1 FROM documents WHERE content_hash = $2)
-               AND NOT EXISTS (SELECT 1 FROM jobs WHERE content_hash = $2 AND state IN ('queued', 'running'))`,
+             ON CONFLICT (content_hash) WHERE state IN ('queued', 'running') DO NOTHING`,
             [doc.source, doc.contentHash, JSON.stringify(doc)],
           );
           queued += r.rowCount ?? 0;
@@ -415,31 +452,35 @@ serveSync((init, post) => {
         return { queued, skipped: docs.length - queued };
       }, false),
     /**
-     * The next job: first one whose worker's connection is gone (it stopped mid-job), then the oldest queued. The
-     * claiming connection's pid and start time mark the job as this worker's; SKIP LOCKED keeps two workers off one job.
+     * The next job: first one whose worker's connection is gone (it stopped mid-job), then the oldest queued, each
+     * found through the partial index of open jobs. The claiming connection's pid and start time mark the job as this
+     * worker's; SKIP LOCKED keeps two workers off one job. `attempts` is the claim's token: completing or failing a
+     * job another worker has since taken again changes nothing.
      */
     async claimJob(worker: string) {
-      for (;;) {
-        const row = (
+      const claim = async (where: string): Promise<{ id: number; attempts: number; document: string; previous: string | null } | undefined> =>
+        (
           await q(
-            `UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1, worker_pid = pg_backend_pid(),
+            `WITH pick AS (
+               SELECT j.id, j.worker AS previous FROM jobs j WHERE ${where} ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+             UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1, worker_pid = pg_backend_pid(),
                worker_started = (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()), started_at = now()
-             WHERE id = (
-               SELECT j.id FROM jobs j
-               WHERE j.state = 'queued'
-                  OR (j.state = 'running' AND NOT EXISTS (
-                        SELECT 1 FROM pg_stat_activity a WHERE a.pid = j.worker_pid AND a.backend_start = j.worker_started))
-               ORDER BY (j.state = 'running') DESC, j.id
-               LIMIT 1 FOR UPDATE SKIP LOCKED)
-             RETURNING id, attempts, document`,
+             FROM pick WHERE jobs.id = pick.id
+             RETURNING jobs.id, jobs.attempts, jobs.document, pick.previous`,
             [worker],
           )
         ).rows[0];
+      for (;;) {
+        const row =
+          (await claim(
+            `j.state = 'running' AND NOT EXISTS (
+               SELECT 1 FROM pg_stat_activity a WHERE a.pid = j.worker_pid AND a.backend_start = j.worker_started)`,
+          )) ?? (await claim(`j.state = 'queued'`));
         if (!row) return null;
         if (row.attempts > MAX_ATTEMPTS) {
           await q(`UPDATE jobs SET state = 'failed', finished_at = now(), error = $2 WHERE id = $1`, [
             row.id,
-            `its worker stopped (killed or disconnected) ${MAX_ATTEMPTS} times while extracting it; last tried by ${worker}`,
+            `the worker extracting it stopped (killed or disconnected) ${MAX_ATTEMPTS} times; the last was ${row.previous ?? 'unnamed'}. Check that worker's log (a document that crashes or exhausts its worker), then newsgraph status --retry-failed.`,
           ]);
           continue;
         }
@@ -447,18 +488,18 @@ serveSync((init, post) => {
       }
     },
     /** Stores a job's document and marks the job done, in one transaction: a worker killed before the commit leaves the job to be retried. */
-    completeJob: (id: number, doc: Document, extractor: string, json: string) =>
+    completeJob: (id: number, attempts: number, doc: Document, extractor: string, json: string) =>
       tx(async (q) => {
         const result = await ingestIn(q, doc, extractor, json);
-        await q(`UPDATE jobs SET state = 'done', result = $2, document_id = $3, finished_at = now(), error = NULL WHERE id = $1`, [
-          id,
-          result.status,
-          result.id,
-        ]);
+        // Still this claim's? If another worker took the job meanwhile its own outcome stands (the content is stored once either way).
+        await q(
+          `UPDATE jobs SET state = 'done', result = $3, document_id = $4, finished_at = now(), error = NULL WHERE id = $1 AND attempts = $2 AND state = 'running'`,
+          [id, attempts, result.status, result.id],
+        );
         return result;
       }),
-    async failJob(id: number, error: string) {
-      await q(`UPDATE jobs SET state = 'failed', error = $2, finished_at = now() WHERE id = $1`, [id, error]);
+    async failJob(id: number, attempts: number, error: string) {
+      await q(`UPDATE jobs SET state = 'failed', error = $3, finished_at = now() WHERE id = $1 AND attempts = $2 AND state = 'running'`, [id, attempts, error]);
       return true;
     },
     /** Puts failed jobs back on the queue (all, or the given ids). */

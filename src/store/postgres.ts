@@ -6,7 +6,7 @@ import type { Document } from '../ingest/document.js';
 import type { Extraction } from '../nlp/types.js';
 import type { ClaimedJob, JobCounts, PgInit } from './pg-worker.js';
 import { SyncWorker } from './sync-worker.js';
-import type { DocumentStore, IngestResult, StoredChange, StoredDocument } from './types.js';
+import type { CommitNotice, DocumentStore, IngestResult, StoredChange, StoredDocument } from './types.js';
 
 /** postgres:// and postgresql:// locations name a PostgreSQL database; anything else is a SQLite file. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location.trim());
@@ -16,9 +16,19 @@ export function redactUrl(location: string): string {
   try {
     const u = new URL(location);
     if (u.password) u.password = '***';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***');
     return u.toString();
   } catch {
-    return location.replace(/:[^:@/]*@/, ':***@');
+    // Not a URL (a password with "/" or "#" in it, say): what follows the user name up to the last "@" goes.
+    const start = location.indexOf('//') + 2;
+    const at = location.lastIndexOf('@');
+    let shown = location;
+    if (start >= 2 && at > start) {
+      const credentials = location.slice(start, at);
+      const colon = credentials.indexOf(':');
+      if (colon >= 0) shown = `${location.slice(0, start)}${credentials.slice(0, colon)}:***${location.slice(at)}`;
+    }
+    return shown.replace(/([?&]password=)[^&]*/i, '$1***');
   }
 }
 
@@ -29,7 +39,7 @@ export class PgStore implements DocumentStore {
   readonly kind = 'postgres' as const;
   readonly path: string;
   private readonly worker: SyncWorker;
-  private readonly listeners = new Set<(reindex: boolean) => void>();
+  private readonly listeners = new Set<(what: CommitNotice) => void>();
   private readonly jobListeners = new Set<() => void>();
 
   private constructor(location: string, listen: boolean) {
@@ -46,7 +56,10 @@ export class PgStore implements DocumentStore {
       const m = message as { type: string; channel?: string; payload?: string | null };
       if (m.type !== 'commit') return;
       if (m.channel === 'newsgraph_jobs') for (const listener of [...this.jobListeners]) listener();
-      else for (const listener of [...this.listeners]) listener(m.payload === 'reindex');
+      else {
+        const what: CommitNotice = m.payload === 'reindex' ? 'reindex' : m.payload === 'listening' ? 'resync' : 'change';
+        for (const listener of [...this.listeners]) listener(what);
+      }
     });
   }
 
@@ -168,7 +181,7 @@ export class PgStore implements DocumentStore {
     return this.worker.call('lastChangeSeq');
   }
 
-  onCommit(listener: (reindex: boolean) => void): () => void {
+  onCommit(listener: (what: CommitNotice) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
@@ -185,12 +198,13 @@ export class PgStore implements DocumentStore {
     return this.worker.call('claimJob', worker);
   }
 
-  completeJob(id: number, doc: Document, extraction: Extraction): IngestResult {
-    return this.worker.call('completeJob', id, doc, extraction.extractor, JSON.stringify(extraction));
+  /** Stores the job's document and marks the job done (when `job` is still this claim: its id and attempts). */
+  completeJob(job: { id: number; attempts: number }, doc: Document, extraction: Extraction): IngestResult {
+    return this.worker.call('completeJob', job.id, job.attempts, doc, extraction.extractor, JSON.stringify(extraction));
   }
 
-  failJob(id: number, error: string): void {
-    this.worker.call('failJob', id, error);
+  failJob(job: { id: number; attempts: number }, error: string): void {
+    this.worker.call('failJob', job.id, job.attempts, error);
   }
 
   retryFailed(ids: number[] | null = null): number {

@@ -15,17 +15,27 @@ export function serveSync(make: (init: unknown, post: (event: unknown) => void) 
     Atomics.store(data.flag, 0, 1);
     Atomics.notify(data.flag, 0);
   };
+  // A thread that stops (an uncaught error, an exit) wakes a caller waiting on it, which then says so at once.
+  const stopped = (): void => {
+    Atomics.store(data.flag, 1, 1);
+    Atomics.notify(data.flag, 0);
+  };
+  process.on('exit', stopped);
+  process.on('uncaughtException', (error) => {
+    stopped();
+    throw error;
+  });
   // One request at a time: the caller sleeps until it has its answer.
   let chain: Promise<void> = Promise.resolve();
-  data.calls.on('message', ({ method, args }: { method: string; args: never[] }) => {
+  data.calls.on('message', ({ id, method, args }: { id: number; method: string; args: never[] }) => {
     chain = chain.then(async () => {
       const handler = handlers[method];
       try {
         if (!handler) throw new Error(`store: the database thread has no method ${method}.`);
-        reply({ ok: true, value: await handler(...args) });
+        reply({ id, ok: true, value: await handler(...args) });
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));
-        reply({ ok: false, error: { code: isKgError(e) ? e.code : null, message: e.message } });
+        reply({ id, ok: false, error: { code: isKgError(e) ? e.code : null, message: e.message } });
       }
     });
   });

@@ -13,7 +13,12 @@ export interface SyncWorkerData {
   init: unknown;
 }
 
-export type SyncReply = { ok: true; value: unknown } | { ok: false; error: { code: string | null; message: string } };
+/** Each reply names its request: a reply to a call that gave up (a timeout) is told apart and dropped. */
+export type SyncReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string | null; message: string } };
+
+/** flag[0]: a reply was posted; flag[1]: the thread stopped (its exit or an uncaught error). */
+const REPLIED = 0;
+const STOPPED = 1;
 
 /** A KgError thrown in the worker, as the same class here (callers tell refusals from outages by class). */
 function kgError(code: string, message: string): KgError | null {
@@ -46,13 +51,15 @@ export class SyncWorker {
   private readonly calls: MessagePort;
   private readonly flag: Int32Array;
   private closed = false;
+  private nextId = 0;
+  private stopped: string | null = null;
 
   /**
    * @param name the worker module beside this file, without extension (`pg-worker`).
    * @param onEvent receives what the worker posts on its own (notifications), on the event loop.
    */
   constructor(name: string, init: unknown, onEvent: (message: unknown) => void) {
-    this.flag = new Int32Array(new SharedArrayBuffer(4));
+    this.flag = new Int32Array(new SharedArrayBuffer(8));
     const calls = new MessageChannel();
     const events = new MessageChannel();
     this.calls = calls.port1;
@@ -67,23 +74,37 @@ export class SyncWorker {
       : new Worker(fileURLToPath(new URL(`./${name}.js`, import.meta.url)), { workerData, transferList });
     events.port1.on('message', onEvent);
     events.port1.unref();
+    this.worker.on('error', (error) => {
+      this.stopped = error.message;
+    });
     this.worker.unref();
   }
 
   /** Runs `method` in the worker and returns its value, or throws its error (KgErrors keep their class of code). */
   call<T>(method: string, ...args: unknown[]): T {
     if (this.closed) throw new UnavailableError(`store: called ${method} after the store was closed.`);
-    Atomics.store(this.flag, 0, 0);
-    this.calls.postMessage({ method, args });
+    const stoppedError = (): UnavailableError =>
+      new UnavailableError(`store.${method}: the database thread stopped (${this.stopped ?? 'it exited'}). Restart the command; see the log for the cause.`);
+    if (this.stopped !== null || Atomics.load(this.flag, STOPPED) === 1) throw stoppedError();
+    const id = ++this.nextId;
+    Atomics.store(this.flag, REPLIED, 0);
+    this.calls.postMessage({ id, method, args });
     const deadline = Date.now() + CALL_TIMEOUT_MS;
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0)
         throw new TimeoutError(`store.${method}: no answer from the database in ${CALL_TIMEOUT_MS / 1000} s. Check that the server is up and not locked.`);
-      Atomics.wait(this.flag, 0, 0, Math.min(left, 1000));
+      Atomics.wait(this.flag, REPLIED, 0, Math.min(left, 1000));
       const received = receiveMessageOnPort(this.calls);
-      if (!received) continue;
+      if (!received) {
+        if (Atomics.load(this.flag, STOPPED) === 1) throw stoppedError();
+        // Woken without a reply to take (a late reply already taken): wait again.
+        Atomics.store(this.flag, REPLIED, 0);
+        continue;
+      }
       const reply = received.message as SyncReply;
+      // A late answer to an earlier call that gave up: not this call's.
+      if (reply.id !== id) continue;
       if (reply.ok) return reply.value as T;
       const { code, message } = reply.error;
       throw (code ? kgError(code, message) : null) ?? new Error(message);

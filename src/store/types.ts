@@ -21,6 +21,8 @@ export interface StoredDocument {
 
 export type IngestStatus = 'added' | 'duplicate';
 
+export type CommitNotice = 'change' | 'reindex' | 'resync';
+
 export interface IngestResult {
   status: IngestStatus;
   /** The document stored (for a duplicate: the one already stored with this content). */
@@ -88,9 +90,10 @@ export interface DocumentStore {
   countChangesAfter(seq: number): number;
   lastChangeSeq(): number;
   /**
-   * Calls `listener` soon after another process commits a change (PostgreSQL's LISTEN/NOTIFY), with `reindex` true
-   * when stored extractions were replaced; returns how to stop, or null when the store can only be polled.
+   * Calls `listener` soon after another process commits (PostgreSQL's LISTEN/NOTIFY): `change` for the change log,
+   * `reindex` when stored extractions were replaced, `resync` after listening resumed (notices may have been missed
+   * meanwhile). Returns how to stop, or null when the store can only be polled.
    */
-  onCommit(listener: (reindex: boolean) => void): (() => void) | null;
+  onCommit(listener: (what: CommitNotice) => void): (() => void) | null;
   close(): void;
 }

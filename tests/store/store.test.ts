@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/errors.js';
 import { makeDocument } from '../../src/ingest/index.js';
 import { extract } from '../../src/nlp/index.js';
 import { ingestPath, loadIndex } from '../../src/pipeline.js';
@@ -93,6 +94,21 @@ describe.each(backends)('Store on $name', (backend) => {
     ]);
     expect(store.lastChangeSeq()).toBe(7);
     expect(store.staleDocuments('another-version')).toEqual(sorted);
+    store.close();
+  });
+});
+
+describe.each(backends.filter((b) => b.name === 'postgres'))('Store on $name only', (backend) => {
+  it('refuses text PostgreSQL cannot hold (a NUL character) as bad input, storing nothing of it', async () => {
+    const store = openStore(await backend.location('nul'));
+    const doc = makeDocument({ id: 'nul', text: 'Iran met Russia\u0000 in Geneva.', source: 'nul.jsonl:1' });
+    expect(() => store.ingest(doc, extract(doc))).toThrow(InvalidInputError);
+    expect(() => store.ingest(doc, extract(doc))).toThrow(/NUL character .*Remove them from the input/);
+    expect(store.count()).toBe(0);
+    expect(store.lastChangeSeq()).toBe(0);
+    // The connection is still good for the next document.
+    const ok = makeDocument({ id: 'ok', text: 'Iran met Russia in Geneva.', source: 'ok' });
+    expect(store.ingest(ok, extract(ok)).status).toBe('added');
     store.close();
   });
 });

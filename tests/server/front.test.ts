@@ -54,7 +54,11 @@ describe('newsgraph serve: front and backend', () => {
     expect((await fetch(`${front.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${front.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', documents: 1 });
+    expect(await ready.json()).toMatchObject({ status: 'ready', documents: 1 });
+    // Within a second the backend also says where its graph stands in the database's change log: the one document's.
+    await expect
+      .poll(async () => (await (await fetch(`${front.url}/readyz`)).json()) as unknown, { timeout: 5_000 })
+      .toEqual({ status: 'ready', documents: 1, changes: { applied: 1, latest: 1, behind: 0, seconds: 0 } });
   });
 
   it('serves a repeated query from its cache, byte for byte, and never leaks internal headers', async () => {

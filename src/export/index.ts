@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors.js';
 import type { Extraction } from '../nlp/types.js';
 import {
   CONTENT_TYPES,
+  type DayOf,
   EXPORT_FORMATS,
   type ExportFormat,
   FILE_EXTENSIONS,
@@ -26,33 +27,35 @@ export function isExportFormat(value: string): value is ExportFormat {
 export interface PreparedExport {
   graph: KnowledgeGraph;
   positions: Record<string, { x: number; y: number }>;
+  /** Publication day of a document (first/last seen dates, GEXF spells). */
+  dayOf: DayOf;
 }
 
 export function prepareExport(index: GraphIndex, options: SubgraphOptions): PreparedExport {
   // With nothing to filter but co-occurrences, and none in the graph, the graph itself is the export (no copy).
   const unfiltered = !options.focus && !options.entityTypes?.length && !options.relationTypes?.length && !options.minConfidence;
   const graph = unfiltered && (options.includeCooccurrence || index.stats().cooccurrences === 0) ? index.graph : selectSubgraph(index, options);
-  return { graph, positions: layoutPositions(graph) };
+  return { graph, positions: layoutPositions(graph), dayOf: (id) => index.dayOf(id) };
 }
 
 /** One format's text as chunks (neo4j: the nodes file; see neo4jFiles for both). */
 export function exportChunks(format: Exclude<ExportFormat, 'jsonl' | 'neo4j'>, prepared: PreparedExport): Iterable<string> {
   switch (format) {
     case 'json':
-      return toGraphologyJson(prepared.graph, prepared.positions);
+      return toGraphologyJson(prepared.graph, prepared.positions, prepared.dayOf);
     case 'cyjs':
-      return toCytoscape(prepared.graph, prepared.positions);
+      return toCytoscape(prepared.graph, prepared.positions, prepared.dayOf);
     case 'gexf':
-      return toGexf(prepared.graph, prepared.positions);
+      return toGexf(prepared.graph, prepared.positions, prepared.dayOf);
     case 'graphml':
-      return toGraphml(prepared.graph, prepared.positions);
+      return toGraphml(prepared.graph, prepared.positions, prepared.dayOf);
     case 'dot':
       return toDot(prepared.graph);
   }
 }
 
 export function neo4jFiles(prepared: PreparedExport): { 'nodes.csv': Iterable<string>; 'relationships.csv': Iterable<string> } {
-  return { 'nodes.csv': toNeo4jNodes(prepared.graph), 'relationships.csv': toNeo4jRelationships(prepared.graph) };
+  return { 'nodes.csv': toNeo4jNodes(prepared.graph, prepared.dayOf), 'relationships.csv': toNeo4jRelationships(prepared.graph, prepared.dayOf) };
 }
 
 /** The stored extractions, one JSON object a line. */

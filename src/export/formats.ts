@@ -319,7 +319,8 @@ const gexfSpells = (days: readonly number[]): string =>
     : '';
 
 /**
- * GEXF 1.3 for Gephi, written as a stream: viz colour by type, size by degree, positions from the layout. When
+ * GEXF 1.2draft (the version Gephi, networkx and graphology all read; networkx before 3 reads no other) for Gephi,
+ * written as a stream: viz colour by type, size by degree, positions from the layout. When
  * documents are dated the graph is dynamic (`mode="dynamic" timeformat="date"`): each node and edge carries spells,
  * the days of the documents it is in or its evidence is from (consecutive days joined), so Gephi's timeline plays
  * the graph; an element with no dated evidence has none and is always there.
@@ -332,7 +333,7 @@ export function* toGexf(graph: KnowledgeGraph, positions: Positions, dayOf: DayO
       break;
     }
   }
-  yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n';
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">\n';
   yield `  <meta><creator>newsgraph</creator></meta>\n  <graph defaultedgetype="directed" ${dated ? 'mode="dynamic" timeformat="date"' : 'mode="static"'}>\n    <attributes class="node">\n`;
   for (const [k, t] of GEXF_NODE_ATTRIBUTES) yield `      <attribute id="${k}" title="${k}" type="${t}"/>\n`;
   yield '    </attributes>\n    <attributes class="edge">\n';

@@ -70,7 +70,7 @@ describe('GEXF', () => {
   it('is well-formed and parses back to the same nodes, edges and attributes', () => {
     const out = text('gexf');
     wellFormed(out);
-    expect(out).toContain('version="1.3"');
+    expect(out).toContain('<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">');
     const back = gexf.parse(MultiDirectedGraph, out);
     expect(back.order).toBe(3);
     expect(back.size).toBe(2); // co-occurrences are out by default

@@ -6,9 +6,10 @@ import { InvalidInputError, KgError, UnavailableError } from '../errors.js';
 import type { Document } from '../ingest/document.js';
 import { BAND_CANDIDATES, bandKeys, decodeSignature, encodeSignature, signature } from '../ingest/neardup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './pg-schema.js';
+import { type ChangeRow, DOCUMENT_COLUMNS, STORED_DOCUMENT_COLUMNS, type StoredDocumentRow, toChange, toDocument, toStored } from './rows.js';
 import { bestMatch, restory, type StoryMember, storySimilarity } from './stories.js';
 import { serveSync } from './sync-serve.js';
-import type { ChangeKind, IngestResult, StoredChange, StoredDocument } from './types.js';
+import type { ChangeKind, IngestResult, StoredChange } from './types.js';
 
 // BIGINT (seq, band keys) as numbers: every value stays below 2^53.
 pg.types.setTypeParser(20, Number);
@@ -51,36 +52,6 @@ export interface JobCounts {
   recentFailures: { id: number; source: string; error: string; at: string }[];
   oldestQueued: string | null;
 }
-
-interface DocumentRow {
-  id: string;
-  title: string | null;
-  published_at: string | null;
-  url: string | null;
-  source: string;
-  chars: number;
-  content_hash: string;
-  ingested_at: string;
-  seq: number;
-  story_id: string;
-  similarity: number;
-}
-
-const toStored = (r: DocumentRow): StoredDocument => ({
-  id: r.id,
-  title: r.title,
-  publishedAt: r.published_at,
-  url: r.url,
-  source: r.source,
-  chars: r.chars,
-  contentHash: r.content_hash,
-  ingestedAt: r.ingested_at,
-  seq: r.seq,
-  storyId: r.story_id,
-  similarity: r.similarity,
-});
-
-const DOCUMENT_COLUMNS = 'd.id, d.title, d.published_at, d.url, d.source, d.chars, d.content_hash, d.ingested_at, s.seq, s.story_id, s.similarity';
 
 /** A connection error as the store's error: what failed, where, and what to check. */
 function connectionError(shown: string, error: unknown): KgError {
@@ -392,10 +363,8 @@ serveSync((init, post) => {
       }, false),
     graphMark,
     async storedDocument(id: string) {
-      const row = (await q('SELECT id, title, published_at, url, source, text, content_hash FROM documents WHERE id = $1', [id])).rows[0];
-      return row
-        ? { id: row.id, title: row.title, publishedAt: row.published_at, url: row.url, source: row.source, text: row.text, contentHash: row.content_hash }
-        : null;
+      const row = (await q(`SELECT ${STORED_DOCUMENT_COLUMNS} FROM documents WHERE id = $1`, [id])).rows[0] as StoredDocumentRow | undefined;
+      return row ? toDocument(row) : null;
     },
     async count() {
       return Number((await q('SELECT count(*) AS n FROM documents')).rows[0].n);
@@ -418,14 +387,9 @@ serveSync((init, post) => {
         return true;
       }),
     async changesAfter(seq: number, limit: number): Promise<StoredChange[]> {
-      return (await q('SELECT seq, kind, document_id, op, args, at FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit])).rows.map((r) => ({
-        seq: r.seq,
-        kind: r.kind,
-        documentId: r.document_id,
-        op: r.op,
-        args: r.args,
-        at: r.at,
-      }));
+      return (await q('SELECT seq, kind, document_id, op, args, at FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit])).rows.map((r) =>
+        toChange(r as ChangeRow),
+      );
     },
     async countChangesAfter(seq: number) {
       return Number((await q('SELECT count(*) AS n FROM changes WHERE seq > $1', [seq])).rows[0].n);

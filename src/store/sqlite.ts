@@ -6,6 +6,7 @@ import { InvalidInputError, KgError } from '../errors.js';
 import type { Document } from '../ingest/document.js';
 import { BAND_CANDIDATES, bandKeys, decodeSignature, encodeSignature, signature } from '../ingest/neardup.js';
 import type { Extraction } from '../nlp/types.js';
+import { type ChangeRow, DOCUMENT_COLUMNS, type DocumentRow, STORED_DOCUMENT_COLUMNS, type StoredDocumentRow, toChange, toDocument, toStored } from './rows.js';
 import { bestMatch, restory, type StoryMember, storySimilarity } from './stories.js';
 import type { ChangeKind, DocumentStore, IngestResult, StoredChange, StoredDocument } from './types.js';
 
@@ -61,17 +62,6 @@ CREATE TABLE IF NOT EXISTS story_bands (
   PRIMARY KEY (key, document_id)
 ) WITHOUT ROWID;
 `;
-
-interface ChangeRow {
-  seq: number;
-  kind: ChangeKind;
-  document_id: string | null;
-  op: string | null;
-  args: string | null;
-  at: string;
-}
-
-const toChange = (r: ChangeRow): StoredChange => ({ seq: r.seq, kind: r.kind, documentId: r.document_id, op: r.op, args: r.args, at: r.at });
 
 /**
  * Version 1 → 2: one change per document still stored and per curation operation, in the order they were committed
@@ -180,37 +170,6 @@ function backfillStories(db: Database.Database): void {
   const text = db.prepare('SELECT text FROM documents WHERE id = ?').pluck();
   for (const id of ids) stories.file(id, text.get(id) as string);
 }
-
-interface DocumentRow {
-  id: string;
-  title: string | null;
-  published_at: string | null;
-  url: string | null;
-  source: string;
-  chars: number;
-  content_hash: string;
-  ingested_at: string;
-  seq: number;
-  story_id: string;
-  similarity: number;
-}
-
-const toStored = (r: DocumentRow): StoredDocument => ({
-  id: r.id,
-  title: r.title,
-  publishedAt: r.published_at,
-  url: r.url,
-  source: r.source,
-  chars: r.chars,
-  contentHash: r.content_hash,
-  ingestedAt: r.ingested_at,
-  seq: r.seq,
-  storyId: r.story_id,
-  similarity: r.similarity,
-});
-
-/** A stored document's columns with its story (documents d joined with stories s). */
-const DOCUMENT_COLUMNS = 'd.id, d.title, d.published_at, d.url, d.source, d.chars, d.content_hash, d.ingested_at, s.seq, s.story_id, s.similarity';
 
 export class Store implements DocumentStore {
   readonly kind = 'sqlite' as const;
@@ -411,12 +370,8 @@ export class Store implements DocumentStore {
   }
 
   storedDocument(id: string): Document | null {
-    const row = this.db.prepare('SELECT id, title, published_at, url, source, text, content_hash FROM documents WHERE id = ?').get(id) as
-      | { id: string; title: string | null; published_at: string | null; url: string | null; source: string; text: string; content_hash: string }
-      | undefined;
-    return row
-      ? { id: row.id, title: row.title, publishedAt: row.published_at, url: row.url, source: row.source, text: row.text, contentHash: row.content_hash }
-      : null;
+    const row = this.db.prepare(`SELECT ${STORED_DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).get(id) as StoredDocumentRow | undefined;
+    return row ? toDocument(row) : null;
   }
 
   count(): number {

@@ -373,7 +373,8 @@ function benchExport(): void {
   }
 }
 
-async function benchIngest(): Promise<void> {
+/** The ingest benchmarks' news: the CoNLL dev articles, topped up to 400 with the seed's paragraphs; and those paragraphs. */
+function benchTexts(): { texts: string[]; seed: string[] } {
   const conll = join(root, '..', 'shared', 'eval', 'conll2003-dev.jsonl');
   const texts: string[] = existsSync(conll)
     ? readFileSync(conll, 'utf8')
@@ -385,6 +386,11 @@ async function benchIngest(): Promise<void> {
     .split('\n')
     .filter((l) => l.length > 80);
   while (texts.length < 400) texts.push(`${seed[texts.length % seed.length]} (${texts.length})`);
+  return { texts, seed };
+}
+
+async function benchIngest(): Promise<void> {
+  const { texts, seed } = benchTexts();
   const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
   try {
     const file = join(tmp, 'docs.jsonl');
@@ -463,15 +469,7 @@ async function benchIngest(): Promise<void> {
 }
 
 async function benchDistributedOnly(): Promise<void> {
-  const conll = join(root, '..', 'shared', 'eval', 'conll2003-dev.jsonl');
-  const texts = readFileSync(conll, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-  const seed = readFileSync(join(root, 'seeds', '000_b2a2aa0bd98a27c3.txt'), 'utf8')
-    .split('\n')
-    .filter((l) => l.length > 80);
-  while (texts.length < 400) texts.push(`${seed[texts.length % seed.length]} (${texts.length})`);
+  const { texts } = benchTexts();
   const docs = texts.slice(0, 400).map((text, i) => makeDocument({ id: `d${i}`, text, source: 'bench' }));
   await benchDistributed(
     docs.map((d) => d.text),

@@ -287,6 +287,31 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     );
     res.type('text/html').send(explorerPage());
   });
+  // What the explorer draws first (src/graph/overview.ts): kept per graph and options until the graph changes.
+  const overviewCache = new WeakMap<GraphIndex, Map<string, string>>();
+  app.get('/explore/view.json', async (req, res, next) => {
+    try {
+      const service = source();
+      if (!service) return jsonError(res, 503, 'UNAVAILABLE', 'The graph is still loading; retry in a moment.');
+      const { overview, parseOverviewOptions } = await import('../graph/overview.js');
+      const q = (name: string): string | undefined => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+      const options = parseOverviewOptions({ scope: q('scope'), limit: q('limit'), focus: q('focus') });
+      const index = service.index;
+      const key = JSON.stringify([options.scope ?? '', options.limit ?? 0, options.focus ?? '', index.analytics !== null]);
+      const byKey = overviewCache.get(index) ?? new Map<string, string>();
+      let text = byKey.get(key);
+      if (text === undefined) {
+        text = JSON.stringify(overview(index, options));
+        if (byKey.size >= 16) byKey.clear();
+        byKey.set(key, text);
+        overviewCache.set(index, byKey);
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.type('application/json').send(text);
+    } catch (error) {
+      next(error);
+    }
+  });
   app.get('/explore/explorer.js', (_req, res) => {
     const js = explorerBundle();
     if (!js) return jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'The explorer bundle is missing; run npm run build.');

@@ -1,9 +1,14 @@
 // The /explore page (runs in the browser; bundled by scripts/build-explorer.mjs): sigma.js over graphology,
-// ForceAtlas2 in a web worker, type legend and filters, search that focuses a neighbourhood, an evidence panel.
+// ForceAtlas2 in a web worker. Opens on the server's overview (/explore/view.json: the largest connected part, the
+// top entities by PageRank when it is large, isolates counted and behind a toggle), with a type legend, relation
+// and confidence filters, node size by mentions, PageRank or degree, labels that never overprint each other, a
+// period slider with play over the documents' dates, search that focuses a neighbourhood, and an evidence panel
+// with the entity's activity over time.
 import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 
+type Day = number;
 interface NodeAttrs {
   label: string;
   /** The entity type; sigma reserves "type" for its drawing programs. */
@@ -13,18 +18,48 @@ interface NodeAttrs {
   y: number;
   size: number;
   color: string;
+  mentions: number;
   degree: number;
+  pagerank: number;
+  days: Day[];
 }
 interface EdgeAttrs {
   /** The relation type ("type" is sigma's). */
   relation: string;
   confidence: number;
+  days: Day[];
+  size: number;
+  color: string;
+}
+/** /explore/view.json, as src/graph/overview.ts writes it. */
+interface Overview {
+  scope: 'core' | 'connected' | 'all' | 'focus';
+  focus: string | null;
+  ranking: 'pagerank' | 'degree';
+  totals: { entities: number; relations: number; isolates: number; components: number; largestComponent: number; connected: number };
+  inScope: number;
+  limit: number;
+  truncated: boolean;
+  dates: { from: string | null; to: string | null; days: [Day, number][]; undatedDocuments: number };
+  nodes: ({ id: string; label: string; type: string } & Omit<NodeAttrs, 'label' | 'entityType' | 'size' | 'color'>)[];
+  edges: { id: string; source: string; target: string; relation: string; confidence: number; days: Day[] }[];
+}
+type SizeBy = 'mentions' | 'pagerank' | 'degree';
+type Bucket = 'day' | 'week' | 'month';
+interface LabelBox {
+  node: string;
   label: string;
-  cooccurrence: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 const TYPE_COLORS: Record<string, string> = JSON.parse((document.getElementById('explorer-config') as HTMLElement).textContent ?? '{}').colors;
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const fmt = (n: number): string => n.toLocaleString('en');
+const DAY_MS = 86_400_000;
+const dayText = (d: Day): string => new Date(d * DAY_MS).toISOString().slice(0, 10);
 
 const state = {
   hiddenTypes: new Set<string>(),
@@ -32,6 +67,12 @@ const state = {
   minConfidence: 0,
   focus: null as string | null,
   focusSet: new Set<string>(),
+  scope: 'core' as 'core' | 'connected' | 'all',
+  sizeBy: 'mentions' as SizeBy,
+  /** The period shown, both ends inclusive (day numbers); null: all dates. */
+  period: null as { from: Day; to: Day } | null,
+  /** Labels are placed so that none overprints another; off only to show what that avoids. */
+  avoidLabelOverlap: true,
 };
 
 async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
@@ -41,33 +82,162 @@ async function graphql<T>(query: string, variables: Record<string, unknown>): Pr
   return body.data as T;
 }
 
+async function fetchView(params: Record<string, string>): Promise<Overview> {
+  const res = await fetch(`/explore/view.json?${new URLSearchParams(params)}`);
+  const body = (await res.json()) as Overview & { errors?: { message: string }[] };
+  if (!res.ok) throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`);
+  return body;
+}
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
+/** Whether any of the (ascending) days falls in the period. */
+function anyIn(days: readonly Day[], p: { from: Day; to: Day }): boolean {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((days[mid] as Day) < p.from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < days.length && (days[lo] as Day) <= p.to;
+}
+
+/** Buckets of the slider: days for a range up to two months, weeks (from Monday) up to two years, months beyond. */
+function bucketsOf(from: Day, to: Day): { bucket: Bucket; periods: { from: Day; to: Day; label: string }[] } {
+  const span = to - from;
+  const periods: { from: Day; to: Day; label: string }[] = [];
+  if (span <= 62) {
+    for (let d = from; d <= to; d++) periods.push({ from: d, to: d, label: dayText(d) });
+    return { bucket: 'day', periods };
+  }
+  if (span <= 730) {
+    const monday = (d: Day): Day => d - ((((d + 3) % 7) + 7) % 7);
+    for (let d = monday(from); d <= to; d += 7) periods.push({ from: d, to: d + 6, label: `week of ${dayText(d)}` });
+    return { bucket: 'week', periods };
+  }
+  const start = new Date(from * DAY_MS);
+  // Date.UTC carries a month past December into the next year.
+  for (let m = start.getUTCMonth(); Date.UTC(start.getUTCFullYear(), m, 1) / DAY_MS <= to; m++) {
+    const first = Date.UTC(start.getUTCFullYear(), m, 1) / DAY_MS;
+    periods.push({ from: first, to: Date.UTC(start.getUTCFullYear(), m + 1, 1) / DAY_MS - 1, label: dayText(first).slice(0, 7) });
+  }
+  return { bucket: 'month', periods };
+}
+
+/** Bars as an inline SVG: one a bucket, the highlighted one darker. */
+function sparkline(values: number[], highlight: number | null, width = 300, height = 36): string {
+  const max = Math.max(1, ...values);
+  const w = width / Math.max(1, values.length);
+  const bars = values
+    .map((v, i) => {
+      const h = v === 0 ? 0 : Math.max(1.5, (v / max) * (height - 2));
+      return `<rect x="${(i * w).toFixed(2)}" y="${(height - h).toFixed(2)}" width="${Math.max(0.8, w - 1).toFixed(2)}" height="${h.toFixed(2)}" fill="${i === highlight ? '#333' : '#9aa5b1'}"/>`;
+    })
+    .join('');
+  return `<svg class="sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${bars}</svg>`;
+}
+
 async function main(): Promise<void> {
-  const res = await fetch('/export/json');
-  const data = await res.json();
   const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
-  graph.import(data);
-  // sigma reads "type" as the name of a drawing program: keep ours under other names.
-  graph.updateEachNodeAttributes((_id, a) => {
-    const { type, ...rest } = a as NodeAttrs & { type?: string };
-    return { ...rest, entityType: type ?? 'entity' } as NodeAttrs;
-  });
-  graph.updateEachEdgeAttributes((_id, a) => {
-    const { type, ...rest } = a as EdgeAttrs & { type?: string };
-    return { ...rest, relation: type ?? '' } as EdgeAttrs;
-  });
-  $('status').textContent = `${graph.order} entities, ${graph.size} relations`;
+  // /explore?scope=connected&limit=5000 (or ?focus=…) opens on that view instead of the default one.
+  const asked = new URLSearchParams(location.search);
+  const first: Record<string, string> = {};
+  for (const name of ['scope', 'limit', 'focus']) {
+    const value = asked.get(name);
+    if (value) first[name] = value;
+  }
+  if (first.scope === 'core' || first.scope === 'connected') state.scope = first.scope;
+  let view: Overview = await fetchView(first);
+  let layout: FA2Layout | null = null;
+  let labelBoxes: LabelBox[] = [];
+  let pendingLabels: { node: string; data: { x: number; y: number; size: number; label: string | null }; context: CanvasRenderingContext2D }[] = [];
+
+  const load = (v: Overview): void => {
+    layout?.kill();
+    view = v;
+    graph.clear();
+    // Sizes are set as the nodes go in: sigma refuses to repaint, in the same tick, nodes it has not drawn yet.
+    const max = v.nodes.reduce((m, n) => Math.max(m, measure(n)), 0);
+    for (const n of v.nodes) {
+      graph.addNode(n.id, {
+        label: n.label,
+        entityType: n.type,
+        aliases: n.aliases,
+        x: n.x,
+        y: n.y,
+        size: sizeFor(measure(n), max),
+        color: TYPE_COLORS[n.type] ?? '#999',
+        mentions: n.mentions,
+        degree: n.degree,
+        pagerank: n.pagerank,
+        days: n.days,
+      });
+    }
+    for (const e of v.edges)
+      graph.addDirectedEdgeWithKey(e.id, e.source, e.target, { relation: e.relation, confidence: e.confidence, days: e.days, size: 1, color: '#ccc' });
+    // ForceAtlas2 in a web worker, briefly from the server's layout (already ForceAtlas2 up to 5,000 entities).
+    if (graph.size > 0 && graph.order <= 5_000) {
+      layout = new FA2Layout(graph, { settings: { slowDown: 10, barnesHutOptimize: graph.order > 500 } });
+      layout.start();
+      const running = layout;
+      setTimeout(() => running.stop(), graph.order > 2000 ? 1500 : 3000);
+    }
+    describe();
+  };
+
+  /** Node size by the chosen measure, relative to the largest in view. */
+  function measure(a: { mentions: number; degree: number; pagerank: number }): number {
+    return state.sizeBy === 'pagerank' ? a.pagerank : state.sizeBy === 'degree' ? a.degree : a.mentions;
+  }
+  function sizeFor(value: number, max: number): number {
+    return 3 + 15 * Math.sqrt(max > 0 ? value / max : 0);
+  }
+  function resize(): void {
+    let max = 0;
+    graph.forEachNode((_n, a) => {
+      max = Math.max(max, measure(a));
+    });
+    graph.updateEachNodeAttributes((_n, a) => ({ ...a, size: sizeFor(measure(a), max) }), { attributes: ['size'] });
+  }
+
+  function describe(): void {
+    const t = view.totals;
+    const what =
+      view.scope === 'focus'
+        ? `the neighbourhood of ${graph.hasNode(view.focus ?? '') ? graph.getNodeAttribute(view.focus as string, 'label') : view.focus}`
+        : view.scope === 'core'
+          ? 'the largest connected part'
+          : view.scope === 'connected'
+            ? 'every entity in a stated relation'
+            : 'every entity';
+    const top = view.truncated
+      ? ` (the ${fmt(graph.order)} with the highest ${view.ranking === 'pagerank' ? 'PageRank' : 'degree'} of its ${fmt(view.inScope)})`
+      : '';
+    $('status').textContent = `Showing ${what}${top}: ${fmt(graph.order)} of ${fmt(t.entities)} entities, ${fmt(graph.size)} of ${fmt(t.relations)} relations.`;
+    $('isolates-count').textContent = `${fmt(t.isolates)} entities in no stated relation`;
+    $('isolates-count').dataset.count = String(t.isolates);
+    $<HTMLInputElement>('isolates').checked = view.scope === 'all';
+    $<HTMLSelectElement>('scope').value = view.scope === 'all' || view.scope === 'focus' ? state.scope : view.scope;
+    $('back').hidden = view.scope !== 'focus';
+  }
+
+  load(view);
 
   const renderer = new Sigma(graph, $('graph'), {
     renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 6,
-    labelDensity: 0.7,
-    labelGridCellSize: 80,
+    labelRenderedSizeThreshold: 5,
+    labelDensity: 1,
+    labelGridCellSize: 60,
     zIndex: true,
+    // Candidates only: placed after the frame, largest first, skipping any that would overprint one already placed.
+    defaultDrawNodeLabel: (context, data) => {
+      pendingLabels.push({ node: (data as unknown as { key: string }).key, data: data as never, context });
+    },
     nodeReducer: (node, attrs) => {
       const out = { ...attrs } as Record<string, unknown>;
       if (state.hiddenTypes.has(attrs.entityType)) out.hidden = true;
+      if (state.period && !anyIn(attrs.days, state.period)) out.hidden = true;
       if (state.focus && !state.focusSet.has(node)) {
         out.color = '#e6e6e6';
         out.label = '';
@@ -81,22 +251,47 @@ async function main(): Promise<void> {
     },
     edgeReducer: (edge, attrs) => {
       const out = { ...attrs } as Record<string, unknown>;
-      if (state.relationType && attrs.relation !== state.relationType) out.hidden = true;
-      if (attrs.confidence < state.minConfidence) out.hidden = true;
-      const [s, t] = graph.extremities(edge);
-      if (state.focus && !(state.focusSet.has(s) && state.focusSet.has(t))) out.hidden = true;
+      if (!edgeShown(edge, attrs)) out.hidden = true;
       return out;
     },
   });
 
-  // ForceAtlas2 in a web worker, for a few seconds from the server's layout.
-  const layout = new FA2Layout(graph, { settings: { slowDown: 10, barnesHutOptimize: graph.order > 500 } });
-  layout.start();
-  // The server's layout is already ForceAtlas2 for graphs up to 5,000 nodes: refine briefly, longer for small graphs.
-  setTimeout(() => layout.stop(), graph.order > 2000 ? 1500 : 3000);
+  function edgeShown(edge: string, attrs: EdgeAttrs): boolean {
+    if (state.relationType && attrs.relation !== state.relationType) return false;
+    if (attrs.confidence < state.minConfidence) return false;
+    if (state.period && !anyIn(attrs.days, state.period)) return false;
+    const [s, t] = graph.extremities(edge);
+    if (state.focus && !(state.focusSet.has(s) && state.focusSet.has(t))) return false;
+    return true;
+  }
+
+  renderer.on('beforeRender', () => {
+    pendingLabels = [];
+  });
+  renderer.on('afterRender', () => {
+    const settings = renderer.getSettings();
+    const size = settings.labelSize;
+    labelBoxes = [];
+    pendingLabels.sort((a, b) => b.data.size - a.data.size || (a.node < b.node ? -1 : 1));
+    for (const { node, data, context } of pendingLabels) {
+      if (!data.label) continue;
+      context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+      const width = context.measureText(data.label).width;
+      // The text's box: sigma's default placement (right of the disc, baseline a third of the size below centre).
+      const box: LabelBox = { node, label: data.label, x: data.x + data.size + 3, y: data.y + size / 3 - size, width, height: size * 1.25 };
+      const pad = 2;
+      const clash = labelBoxes.some(
+        (b) => box.x < b.x + b.width + pad && b.x < box.x + box.width + pad && box.y < b.y + b.height + pad && b.y < box.y + box.height + pad,
+      );
+      if (clash && state.avoidLabelOverlap) continue;
+      context.fillStyle = '#222';
+      context.fillText(data.label, box.x, data.y + size / 3);
+      labelBoxes.push(box);
+    }
+  });
 
   // Legend and type filter.
-  const types = [...new Set(graph.mapNodes((_n, a) => a.entityType))].sort();
+  const types = Object.keys(TYPE_COLORS).sort();
   $('legend').innerHTML = types
     .map(
       (t) => `<label><input type="checkbox" data-type="${t}" checked><span class="swatch" style="background:${TYPE_COLORS[t] ?? '#999'}"></span>${t}</label>`,
@@ -112,9 +307,12 @@ async function main(): Promise<void> {
     });
   }
   // Relation type and confidence filters.
-  const relationTypes = [...new Set(graph.mapEdges((_e, a) => a.relation))].sort();
-  $<HTMLSelectElement>('relation').innerHTML =
-    `<option value="">all relations</option>${relationTypes.map((t) => `<option>${escapeHtml(t)}</option>`).join('')}`;
+  const fillRelations = (): void => {
+    const relationTypes = [...new Set(graph.mapEdges((_e, a) => a.relation))].sort();
+    $<HTMLSelectElement>('relation').innerHTML =
+      `<option value="">all relations</option>${relationTypes.map((t) => `<option${t === state.relationType ? ' selected' : ''}>${escapeHtml(t)}</option>`).join('')}`;
+  };
+  fillRelations();
   $<HTMLSelectElement>('relation').addEventListener('change', (e) => {
     state.relationType = (e.target as HTMLSelectElement).value;
     renderer.refresh();
@@ -126,41 +324,144 @@ async function main(): Promise<void> {
     renderer.refresh();
     updateDownloads();
   });
-
-  // Search with suggestions; choosing one focuses the entity and its neighbourhood.
-  const byName = new Map<string, string>();
-  graph.forEachNode((id, a) => {
-    for (const name of [a.label, ...(a.aliases ?? [])]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), id);
+  $<HTMLSelectElement>('size-by').addEventListener('change', (e) => {
+    state.sizeBy = (e.target as HTMLSelectElement).value as SizeBy;
+    resize();
   });
-  $('suggestions').innerHTML = graph
-    .mapNodes((_id, a) => a.label)
-    .sort()
-    .map((l) => `<option value="${escapeHtml(l)}">`)
-    .join('');
-  const focus = (query: string): string | null => {
-    const q = query.trim().toLowerCase();
-    const id = byName.get(q) ?? graph.findNode((_n, a) => a.label.toLowerCase().includes(q));
-    if (!id) {
-      $('status').textContent = `No entity matches "${query}".`;
-      return null;
+
+  // What is drawn: the largest connected part, every connected entity, and the isolates on request.
+  const reload = async (params: Record<string, string>): Promise<void> => {
+    $('status').textContent = 'Loading…';
+    document.body.dataset.ready = 'false';
+    try {
+      load(await fetchView(first.limit ? { limit: first.limit, ...params } : params));
+      state.focus = null;
+      state.focusSet.clear();
+      fillRelations();
+      renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      renderer.refresh();
+      updateDownloads();
+    } catch (error) {
+      $('status').textContent = `Could not load the view: ${String(error)}`;
     }
+    document.body.dataset.ready = 'true';
+  };
+  $<HTMLSelectElement>('scope').addEventListener('change', (e) => {
+    state.scope = (e.target as HTMLSelectElement).value as 'core' | 'connected';
+    void reload({ scope: $<HTMLInputElement>('isolates').checked ? 'all' : state.scope });
+  });
+  $<HTMLInputElement>('isolates').addEventListener('change', (e) => {
+    void reload({ scope: (e.target as HTMLInputElement).checked ? 'all' : state.scope });
+  });
+  $('back').addEventListener('click', () => void reload({ scope: state.scope }));
+
+  // Time: a slider over the documents' dates (days, weeks or months by the range), and play.
+  const dates = view.dates;
+  const slider = $<HTMLInputElement>('period');
+  const buckets = dates.from && dates.to ? bucketsOf(dates.days[0]?.[0] as Day, dates.days[dates.days.length - 1]?.[0] as Day) : null;
+  let periodIndex = 0;
+  const perBucket = (): number[] => (buckets?.periods ?? []).map((p) => dates.days.reduce((n, [d, count]) => (d >= p.from && d <= p.to ? n + count : n), 0));
+  const corpusActivity = perBucket();
+  const setPeriod = (i: number | null): void => {
+    if (!buckets || i === null) {
+      state.period = null;
+      $('period-label').textContent = buckets ? `all dates (${dates.from} to ${dates.to})` : 'no dated documents';
+      $<HTMLInputElement>('period-all').checked = true;
+    } else {
+      periodIndex = Math.max(0, Math.min(buckets.periods.length - 1, i));
+      const p = buckets.periods[periodIndex] as { from: Day; to: Day; label: string };
+      state.period = { from: p.from, to: p.to };
+      slider.value = String(periodIndex);
+      $('period-label').textContent = p.label;
+      $<HTMLInputElement>('period-all').checked = false;
+    }
+    $('timeline').innerHTML = sparkline(corpusActivity, state.period ? periodIndex : null, 220, 24);
+    renderer.refresh();
+    updateDownloads();
+  };
+  if (buckets) {
+    slider.max = String(buckets.periods.length - 1);
+    slider.disabled = false;
+    slider.addEventListener('input', () => setPeriod(Number(slider.value)));
+    $<HTMLInputElement>('period-all').addEventListener('change', (e) => setPeriod((e.target as HTMLInputElement).checked ? null : Number(slider.value)));
+  } else {
+    slider.disabled = true;
+    $<HTMLButtonElement>('play').disabled = true;
+    $<HTMLInputElement>('period-all').disabled = true;
+  }
+  let playing: ReturnType<typeof setInterval> | null = null;
+  const stop = (): void => {
+    if (playing) clearInterval(playing);
+    playing = null;
+    $('play').textContent = '▶ Play';
+  };
+  $('play').addEventListener('click', () => {
+    if (playing || !buckets) return stop();
+    setPeriod(state.period && periodIndex < buckets.periods.length - 1 ? periodIndex : 0);
+    $('play').textContent = '❚❚ Pause';
+    playing = setInterval(() => {
+      if (periodIndex >= buckets.periods.length - 1) return stop();
+      setPeriod(periodIndex + 1);
+    }, 1000);
+  });
+  setPeriod(null);
+
+  // Search: an entity in view is focused with its neighbours; one outside it brings its neighbourhood from the server.
+  const suggest = (): void => {
+    $('suggestions').innerHTML = graph
+      .mapNodes((_id, a) => a.label)
+      .sort()
+      .slice(0, 5_000)
+      .map((l) => `<option value="${escapeHtml(l)}">`)
+      .join('');
+  };
+  suggest();
+  const inView = (query: string): string | null => {
+    const q = query.trim().toLowerCase();
+    if (!q) return null;
+    return (
+      graph.findNode((_n, a) => a.label.toLowerCase() === q || a.aliases.some((x) => x.toLowerCase() === q)) ??
+      graph.findNode((_n, a) => a.label.toLowerCase().includes(q)) ??
+      null
+    );
+  };
+  const focusNode = (id: string): void => {
     state.focus = id;
     state.focusSet = new Set([id, ...graph.neighbors(id)]);
     renderer.refresh();
     const display = renderer.getNodeDisplayData(id);
     if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration: 400 });
     void showPanel(id);
+    updateDownloads();
+  };
+  const focus = async (query: string): Promise<string | null> => {
+    let id = inView(query);
+    if (!id && query.trim()) {
+      const found = await graphql<{ search: { id: string }[] }>('query($q: String!) { search(text: $q, first: 1) { id } }', { q: query.trim() });
+      const hit = found.search[0]?.id;
+      if (hit) {
+        await reload({ focus: hit });
+        suggest();
+        id = graph.hasNode(hit) ? hit : null;
+      }
+    }
+    if (!id) {
+      $('status').textContent = `No entity matches "${query}".`;
+      return null;
+    }
+    focusNode(id);
     return id;
   };
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    focus($<HTMLInputElement>('search').value);
+    void focus($<HTMLInputElement>('search').value);
   });
   $('clear').addEventListener('click', () => {
     state.focus = null;
     state.focusSet.clear();
     $('panel').innerHTML = '<p class="hint">Click an entity to see what the articles say about it.</p>';
     renderer.refresh();
+    updateDownloads();
   });
   renderer.on('clickNode', ({ node }) => {
     void showPanel(node);
@@ -169,12 +470,14 @@ async function main(): Promise<void> {
   async function showPanel(id: string): Promise<void> {
     $('panel').innerHTML = '<p class="hint">Loading…</p>';
     try {
+      const bucket = (buckets?.bucket ?? 'month').toUpperCase();
       const d = await graphql<{
         entity: {
           name: string;
           type: string;
           aliases: string[];
           roles: { title: string; of: { name: string } | null }[];
+          activity: { buckets: { start: string; end: string; mentions: number; documents: number }[]; undated: { documents: number } };
           relations: {
             edges: {
               node: {
@@ -182,27 +485,39 @@ async function main(): Promise<void> {
                 confidence: number;
                 source: { name: string };
                 target: { name: string };
-                evidence: { edges: { node: { text: string; document: { title: string | null } } }[] };
+                evidence: { edges: { node: { text: string; document: { title: string | null; publishedAt: string | null } } }[] };
               };
             }[];
           };
         } | null;
       }>(
-        `query($id: ID!) { entity(id: $id) { name type aliases roles { title of { name } }
-           relations(first: 50) { edges { node { type confidence source { name } target { name } evidence(first: 3) { edges { node { text document { title } } } } } } } } }`,
-        { id },
+        `query($id: ID!, $bucket: Bucket) { entity(id: $id) { name type aliases roles { title of { name } }
+           activity(bucket: $bucket) { buckets { start end mentions documents } undated { documents } }
+           relations(first: 50) { edges { node { type confidence source { name } target { name } evidence(first: 3) { edges { node { text document { title publishedAt } } } } } } } } }`,
+        { id, bucket },
       );
       const e = d.entity;
       if (!e) throw new Error(`no entity ${id}`);
       const rels = e.relations.edges.map(({ node: r }) => {
         const ev = r.evidence.edges
-          .map(({ node: x }) => `<blockquote class="evidence">${escapeHtml(x.text)}<cite>${escapeHtml(x.document.title ?? 'untitled')}</cite></blockquote>`)
+          .map(
+            ({ node: x }) =>
+              `<blockquote class="evidence">${escapeHtml(x.text)}<cite>${escapeHtml(x.document.title ?? 'untitled')}${x.document.publishedAt ? `, ${escapeHtml(x.document.publishedAt.slice(0, 10))}` : ''}</cite></blockquote>`,
+          )
           .join('');
         return `<li><b>${escapeHtml(r.source.name)}</b> <span class="rel">${escapeHtml(r.type)}</span> <b>${escapeHtml(r.target.name)}</b> <small>(${r.confidence.toFixed(2)})</small>${ev}</li>`;
       });
+      const series = e.activity.buckets;
+      const activity = series.length
+        ? `<h3>Mentions over time</h3><div class="activity" data-buckets="${series.length}">${sparkline(
+            series.map((b) => b.mentions),
+            null,
+          )}<small>${escapeHtml(series[0]?.start ?? '')} to ${escapeHtml(series[series.length - 1]?.end ?? '')}, by ${bucket.toLowerCase()}${e.activity.undated.documents ? `; ${e.activity.undated.documents} undated documents` : ''}</small></div>`
+        : '';
       $('panel').innerHTML = `<h2>${escapeHtml(e.name)}</h2><p class="type">${escapeHtml(e.type.toLowerCase())}</p>
         ${e.aliases.length ? `<p><b>Also:</b> ${e.aliases.map(escapeHtml).join(', ')}</p>` : ''}
         ${e.roles.length ? `<p><b>Roles:</b> ${e.roles.map((r) => escapeHtml(r.of ? `${r.title} of ${r.of.name}` : r.title)).join('; ')}</p>` : ''}
+        ${activity}
         <h3>Relations</h3><ul class="relations">${rels.join('') || '<li>none stated</li>'}</ul>`;
     } catch (error) {
       $('panel').innerHTML = `<p class="error">${escapeHtml(String(error))}</p>`;
@@ -226,9 +541,23 @@ async function main(): Promise<void> {
   }
   updateDownloads();
   renderer.on('clickNode', updateDownloads);
-  $('search-form').addEventListener('submit', updateDownloads);
 
-  (window as unknown as { __explorer: unknown }).__explorer = { renderer, graph, focus, state };
+  (window as unknown as { __explorer: unknown }).__explorer = {
+    renderer,
+    graph,
+    focus,
+    state,
+    setPeriod,
+    periods: () => buckets?.periods ?? [],
+    view: () => view,
+    labelBoxes: () => labelBoxes,
+    /** The edges drawn now: every filter applied, both ends shown. */
+    visibleEdges: () =>
+      graph.filterEdges((edge, attrs, s, t) => {
+        const hidden = (n: string): boolean => renderer.getNodeDisplayData(n)?.hidden ?? true;
+        return edgeShown(edge, attrs) && !hidden(s) && !hidden(t);
+      }),
+  };
   document.body.dataset.ready = 'true';
 }
 

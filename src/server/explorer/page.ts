@@ -41,6 +41,10 @@ export function explorerPage(): string {
   .evidence { margin: 4px 0 8px; padding: 4px 8px; border-left: 3px solid #ccc; color: #444; }
   .evidence cite { display: block; font-size: 12px; color: #777; }
   .hint, #status { color: #666; }
+  #status { flex-basis: 100%; }
+  .time { display: inline-flex; gap: 6px; align-items: center; }
+  #timeline svg, .sparkline { display: block; }
+  .activity small { color: #666; }
   .error { color: #b00; }
 </style>
 </head>
@@ -49,9 +53,16 @@ export function explorerPage(): string {
   <header>
     <h1>newsgraph</h1>
     <form id="search-form"><input id="search" list="suggestions" placeholder="Find an entity…" autocomplete="off"><datalist id="suggestions"></datalist> <button>Focus</button> <button type="button" id="clear">Clear</button></form>
+    <label>Show <select id="scope" aria-label="what to show"><option value="core">the largest connected part</option><option value="connected">every connected entity</option></select></label>
+    <label><input type="checkbox" id="isolates"> and the <span id="isolates-count">…</span></label>
+    <button type="button" id="back" hidden>Back to the overview</button>
+    <label>size by <select id="size-by" aria-label="node size"><option value="mentions">mentions</option><option value="pagerank">PageRank</option><option value="degree">relations</option></select></label>
     <span id="legend"></span>
     <select id="relation" aria-label="relation type"></select>
     <label>confidence ≥ <input id="confidence" type="range" min="0" max="1" step="0.05" value="0"> <span id="confidence-value">0.00</span></label>
+    <span class="time"><label><input type="checkbox" id="period-all" checked> all dates</label>
+      <input id="period" type="range" min="0" max="0" value="0" aria-label="period"> <button type="button" id="play">▶ Play</button>
+      <span id="timeline"></span> <span id="period-label"></span></span>
     <a id="download-gexf" download>GEXF</a> <a id="download-json" download>JSON</a>
     <span id="status">Loading…</span>
   </header>

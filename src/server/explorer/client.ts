@@ -7,7 +7,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
-import { anyIn, type Bucket, bucketsOf, type Day } from './periods.js';
+import { createMapView, type MapGeo } from './map.js';
+import { anyIn, bucketsOf, type Day } from './periods.js';
 
 interface NodeAttrs {
   label: string;
@@ -41,7 +42,7 @@ interface Overview {
   limit: number;
   truncated: boolean;
   dates: { from: string | null; to: string | null; days: [Day, number][]; undatedDocuments: number };
-  nodes: ({ id: string; label: string; type: string } & Omit<NodeAttrs, 'label' | 'entityType' | 'size' | 'color'>)[];
+  nodes: ({ id: string; label: string; type: string; geo: MapGeo | null } & Omit<NodeAttrs, 'label' | 'entityType' | 'size' | 'color'>)[];
   edges: { id: string; source: string; target: string; relation: string; confidence: number; days: Day[] }[];
 }
 type SizeBy = 'mentions' | 'pagerank' | 'degree';
@@ -504,6 +505,19 @@ async function main(): Promise<void> {
   }
   updateDownloads();
   renderer.on('clickNode', updateDownloads);
+
+  // The map view (map.ts) over the same view, type filter, period and focus: a click on a place focuses it here too.
+  const map = createMapView({
+    container: $('map'),
+    graph: $('graph'),
+    buttons: { graph: $('view-graph'), map: $('view-map') },
+    colors: TYPE_COLORS,
+    view: () => view,
+    state,
+    select: (id) => focusNode(id),
+    includeIsolates: () => void reload({ scope: 'all' }),
+  });
+  renderer.on('afterRender', () => map.sync());
 
   (window as unknown as { __explorer: unknown }).__explorer = {
     renderer,

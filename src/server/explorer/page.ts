@@ -46,12 +46,26 @@ export function explorerPage(): string {
   #timeline svg, .sparkline { display: block; }
   .activity small { color: #666; }
   .error { color: #b00; }
+  /* The map view (map.ts) takes the graph's cell; the graph stays laid out under it (sigma needs a size). */
+  #graph, #map { grid-column: 1; grid-row: 2; }
+  #map { position: relative; z-index: 1; overflow: hidden; background: #fff; user-select: none; }
+  #map[hidden] { display: none; }
+  #map svg { display: block; cursor: grab; }
+  #map .sphere { fill: #eef3f7; }
+  #map .country { fill: #dde2e6; stroke: #fff; stroke-width: 0.7px; vector-effect: non-scaling-stroke; }
+  #map circle { fill-opacity: 0.8; stroke: #fff; stroke-width: 1px; cursor: pointer; }
+  #map circle.focus { fill-opacity: 1; stroke: #111; stroke-width: 2.5px; }
+  #map circle.faded { fill-opacity: 0.2; stroke-opacity: 0.3; }
+  #map text { font: 12px system-ui, sans-serif; fill: #222; stroke: #fff; stroke-width: 3px; paint-order: stroke; pointer-events: none; }
+  .map-note { position: absolute; left: 10px; bottom: 8px; right: 10px; color: #555; font-size: 12px; }
+  #views button[aria-pressed="true"] { font-weight: bold; }
 </style>
 </head>
 <body>
 <div id="app">
   <header>
     <h1>newsgraph</h1>
+    <span id="views" role="group" aria-label="view"><button type="button" id="view-graph" aria-pressed="true">Graph</button><button type="button" id="view-map" aria-pressed="false">Map</button></span>
     <form id="search-form"><input id="search" list="suggestions" placeholder="Find an entity…" autocomplete="off"><datalist id="suggestions"></datalist> <button>Focus</button> <button type="button" id="clear">Clear</button></form>
     <label>Show <select id="scope" aria-label="what to show"><option value="core">the largest connected part</option><option value="connected">every connected entity</option></select></label>
     <label><input type="checkbox" id="isolates"> and the <span id="isolates-count">…</span></label>
@@ -67,6 +81,7 @@ export function explorerPage(): string {
     <span id="status">Loading…</span>
   </header>
   <div id="graph"></div>
+  <div id="map" hidden></div>
   <aside id="panel"><p class="hint">Click an entity to see what the articles say about it.</p></aside>
 </div>
 <script id="explorer-config" type="application/json">${JSON.stringify({ colors: TYPE_COLORS })}</script>

@@ -25,7 +25,7 @@ Commands:
   build --input PATH    ingest a file or directory into the database (idempotent)
   serve                 serve the stored graph: GraphQL API and IDE at /graphql
   query '<graphql>'     run one GraphQL query against the stored graph and print the result
-  export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot or jsonl
+  export --format F     write the graph as json, gexf, graphml, cyjs, neo4j (CSV), dot, jsonl or geojson
   reindex               re-extract stored documents after the extraction rules changed
   watch --feeds FILE    poll RSS/Atom feeds, fetch each new article page and store it (--every 15m, --once)
   worker                take queued documents from a PostgreSQL database, extract and store them
@@ -86,14 +86,14 @@ A folder gets one line per article and totals micro-averaged over articles.
 
 Re-extracts every stored document whose extraction came from an older extractor version (after the rules changed).
 Documents stay; only their extractions are replaced, each in its own transaction.`,
-  export: `Usage: newsgraph export --format json|gexf|graphml|cyjs|neo4j|dot|jsonl [--out PATH] [--db FILE]
+  export: `Usage: newsgraph export --format json|gexf|graphml|cyjs|neo4j|dot|jsonl|geojson [--out PATH] [--db FILE]
                         [--focus NAME --hops N] [--types person,country,...] [--relations a,b]
                         [--min-confidence X] [--cooccurrence]
 
 Writes to stdout unless --out is given; neo4j writes nodes.csv and relationships.csv into the --out folder
 (import with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv
---array-delimiter="U+001F" neo4j). jsonl writes the stored extractions. Co-occurrence edges are left out
-unless --cooccurrence is given.`,
+--array-delimiter="U+001F" neo4j). jsonl writes the stored extractions. geojson writes the located places,
+countries and events as RFC 7946 points ([lon, lat]). Co-occurrence edges are left out unless --cooccurrence is given.`,
   watch: `Usage: newsgraph watch --feeds FILE [--every 15m] [--once] [--timeout 20s] [--db FILE|URL] [--state FILE]
 
 Polls the feeds listed in FILE (RSS 2.0, RSS 1.0 or Atom URLs, one per line; # starts a comment) every --every

@@ -3,7 +3,7 @@
 import type { EntityNode, KnowledgeGraph, RelationEdge } from '../graph/index.js';
 import { hexToRgb, nodeSize, TYPE_COLORS } from '../graph/style.js';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cyjs', 'neo4j', 'dot', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'cyjs', 'neo4j', 'dot', 'jsonl', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -14,6 +14,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   neo4j: 'text/csv',
   dot: 'text/vnd.graphviz',
   jsonl: 'application/x-ndjson',
+  geojson: 'application/geo+json',
 };
 
 export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
@@ -24,6 +25,7 @@ export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
   neo4j: 'csv',
   dot: 'dot',
   jsonl: 'jsonl',
+  geojson: 'geojson',
 };
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -362,4 +364,52 @@ export function* toGexf(graph: KnowledgeGraph, positions: Positions, dayOf: DayO
     yield `${out}</attvalues>${gexfSpells(days)}</edge>\n`;
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
+}
+
+/** Where a located entity is (the gazetteer reading of a place or country). */
+type Geo = NonNullable<EntityNode['geo']>;
+/** An entity's reading by id, looked up in the whole graph (an event's place may be outside the exported part). */
+export type GeoOf = (id: string) => Geo | null;
+
+/** Degrees to 5 decimals (about a metre; GeoNames gives no more), so that a file does not carry float noise. */
+const degrees = (x: number): number => Math.round(x * 1e5) / 1e5;
+
+/**
+ * GeoJSON (RFC 7946): a FeatureCollection of Point features, one for each place or country with coordinates and
+ * for each event whose location has them (at its location's point). Coordinates are [longitude, latitude] in WGS84,
+ * with no `crs` member (RFC 7946 has none); properties carry the entity's id, counts and first/last seen dates, and
+ * the gazetteer reading (GeoNames id, country, how sure).
+ */
+export function* toGeoJson(graph: KnowledgeGraph, geoOf: GeoOf, dayOf: DayOf = undated): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for (const id of graph.nodes()) {
+    const n = graph.getNodeAttributes(id);
+    const event = n.type === 'event';
+    const geo = event ? (n.location ? geoOf(n.location) : null) : n.geo;
+    if (!geo) continue;
+    const seen = span(nodeDays(n, dayOf));
+    const properties = {
+      id,
+      name: n.name,
+      type: n.type,
+      mentions: n.mentionCount,
+      documents: n.documents.length,
+      degree: degreeOf(graph, id),
+      firstSeen: seen.firstSeen || null,
+      lastSeen: seen.lastSeen || null,
+      geonamesId: geo.geonamesId,
+      gazetteerName: geo.name,
+      countryCode: geo.countryCode,
+      admin1: geo.admin1,
+      population: geo.population,
+      confidence: Math.round(geo.confidence * 1000) / 1000,
+      reason: geo.reason,
+      ...(event ? { eventType: n.eventType, date: n.date?.value ?? n.date?.text ?? null, location: n.location } : {}),
+    };
+    const feature = { type: 'Feature', id, geometry: { type: 'Point', coordinates: [degrees(geo.lon), degrees(geo.lat)] }, properties };
+    yield `${first ? '' : ','}\n${JSON.stringify(feature)}`;
+    first = false;
+  }
+  yield '\n]}\n';
 }

@@ -8,9 +8,11 @@ import {
   EXPORT_FORMATS,
   type ExportFormat,
   FILE_EXTENSIONS,
+  type GeoOf,
   NEO4J_IMPORT_COMMAND,
   toCytoscape,
   toDot,
+  toGeoJson,
   toGexf,
   toGraphml,
   toGraphologyJson,
@@ -29,13 +31,25 @@ export interface PreparedExport {
   positions: Record<string, { x: number; y: number }>;
   /** Publication day of a document (first/last seen dates, GEXF spells). */
   dayOf: DayOf;
+  /** An entity's gazetteer reading, from the whole graph (the GeoJSON of an event whose place is not exported). */
+  geoOf: GeoOf;
 }
 
 export function prepareExport(index: GraphIndex, options: SubgraphOptions): PreparedExport {
   // With nothing to filter but co-occurrences, and none in the graph, the graph itself is the export (no copy).
   const unfiltered = !options.focus && !options.entityTypes?.length && !options.relationTypes?.length && !options.minConfidence;
   const graph = unfiltered && (options.includeCooccurrence || index.stats().cooccurrences === 0) ? index.graph : selectSubgraph(index, options);
-  return { graph, positions: layoutPositions(graph), dayOf: (id) => index.dayOf(id) };
+  // The layout is computed when a format asks for positions (GeoJSON, DOT and Neo4j do not).
+  let positions: Record<string, { x: number; y: number }> | null = null;
+  return {
+    graph,
+    get positions() {
+      positions ??= layoutPositions(graph);
+      return positions;
+    },
+    dayOf: (id) => index.dayOf(id),
+    geoOf: (id) => (index.hasNode(id) ? index.node(id).geo : null),
+  };
 }
 
 /** One format's text as chunks (neo4j: the nodes file; see neo4jFiles for both). */
@@ -51,6 +65,8 @@ export function exportChunks(format: Exclude<ExportFormat, 'jsonl' | 'neo4j'>, p
       return toGraphml(prepared.graph, prepared.positions, prepared.dayOf);
     case 'dot':
       return toDot(prepared.graph);
+    case 'geojson':
+      return toGeoJson(prepared.graph, prepared.geoOf, prepared.dayOf);
   }
 }
 

@@ -5,6 +5,7 @@ import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { GraphChange } from './build.js';
 import { DocumentIndex, type DocumentFilter, type DocumentOrder, type DocumentPage, type Trending } from './documents.js';
 import { type EventFilter, eventKey, eventMatcher, eventsOf, participants } from './events.js';
+import { countryCodeOf, GeoIndex, type NearHit } from './geo.js';
 import type { DocumentInfo, EntityNode, EvidenceRef, KnowledgeGraph, RelationEdge } from './model.js';
 import { foldKey, NameIndex } from './names.js';
 import { compareKeys, keysetPage, keysetPageWithin, lowerBoundBy, type Page, pageAt, type SortKey, startAfter } from './paging.js';
@@ -13,6 +14,7 @@ import { type Activity, activity, type Bucket, type Day, dayText, inPeriod as in
 import { centrality, communities, type GraphStats, stats } from './views.js';
 
 export type { EventFilter } from './events.js';
+export type { GeoPoint, NearHit } from './geo.js';
 export { foldKey } from './names.js';
 export { decodeCursor, type Page, type SortKey } from './paging.js';
 export { Deadline, type Direction, type Neighborhood, type Path, type PathResult, type TraversalOptions } from './traverse.js';
@@ -111,6 +113,8 @@ export class GraphIndex {
   private readonly statedDegree: Map<string, number> = new Map();
   /** Per direction, the relations of hubs strongest first (all, and stated only): sorted once when first asked for. */
   private readonly adjacencyCache: Record<Direction, Map<string, Adjacency>> = { out: new Map(), in: new Map(), both: new Map() };
+  /** Located entities for near and within: built on the first geo query, then kept up to date in place. */
+  private geoIndex: GeoIndex | null = null;
 
   constructor(graph: KnowledgeGraph, documents: DocumentInfo[], from?: { previous: GraphIndex; update: IndexUpdate | null }) {
     this.graph = graph;
@@ -125,6 +129,7 @@ export class GraphIndex {
       this.placeIn = p.placeIn;
       this.statedDegree = p.statedDegree;
       this.adjacencyCache = p.adjacencyCache;
+      this.geoIndex = p.geoIndex;
       // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
       this.analytics = p.analytics;
       this.analyticsError = p.analyticsError;
@@ -172,6 +177,8 @@ export class GraphIndex {
     }
     // Names: the touched entities are filed again under their current names, aliases and acronym.
     this.names.apply(change.nodes);
+    // Places: the touched entities (and the events at touched places) are filed again at their current point.
+    this.geoIndex?.apply(change.nodes);
     // Sorted listings: the touched entities leave and come back at their new place.
     const touched = [...change.nodes].map((id) => this.node(id));
     for (const [key, list] of this.sorted) {
@@ -534,6 +541,50 @@ export class GraphIndex {
       this.eventListings.set(order, sorted);
     }
     return keysetPage(sorted, key, `events-${order}`, matches, first, after);
+  }
+
+  /** The geo index, built on first use. */
+  get geo(): GeoIndex {
+    this.geoIndex ??= new GeoIndex(this.graph);
+    return this.geoIndex;
+  }
+
+  /** The test near and within apply: one of the types (all when none given) and, with a period, told of in it. */
+  private geoMatcher(types: readonly EntityType[] | null, period: Period | null): (n: EntityNode) => boolean {
+    const told = this.toldWithin(period);
+    const typed = types && types.length > 0 ? new Set(types) : null;
+    return (n) => (typed === null || typed.has(n.type)) && told(n);
+  }
+
+  /** Located entities (events at their location's point) within `km` of a point, nearest first, ties by id (see geo.ts). */
+  near(
+    lat: number,
+    lon: number,
+    km: number,
+    types: readonly EntityType[] | null,
+    period: Period | null,
+    first: number,
+    check: () => void = () => {},
+  ): NearHit[] {
+    return this.geo.near(lat, lon, km, first, this.geoMatcher(types, period), check);
+  }
+
+  /**
+   * Located entities in a country given by ISO 3166-1 alpha-2 code or name (or the name of a country entity of the
+   * graph), with the events at places in it: most mentioned first, then by id, as a keyset page.
+   */
+  within(country: string, types: readonly EntityType[] | null, period: Period | null, first: number, after: string | null): EntityPage {
+    let code = countryCodeOf(country);
+    if (code === null) {
+      const named = country.trim() ? this.findEntity({ name: country }) : null;
+      if (named?.type === 'country') code = named.iso ?? named.geo?.countryCode ?? null;
+    }
+    if (code === null)
+      throw new InvalidInputError(
+        `within.country: "${country.slice(0, 60)}" is neither an ISO 3166-1 alpha-2 code nor a country name. Give a code such as "LY" or a name such as "Libya".`,
+      );
+    const listing = this.geo.inCountry(code);
+    return keysetPage(listing, (n) => [-n.mentionCount, n.id], 'within', this.geoMatcher(types, period), first, after);
   }
 
   /** Breadth-first, ignoring direction, up to `hops` away and `limit` nodes. */

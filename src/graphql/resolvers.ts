@@ -190,6 +190,18 @@ export const resolvers: Resolvers = {
         () => deadline.check(),
       ),
     communities: (_root, args, { index }) => index.communities(checkRange('first', args.first ?? 10, 1, LIMITS.first)),
+    near: (_root, args, { index, deadline }) =>
+      index.near(
+        args.lat,
+        args.lon,
+        args.km,
+        toModelTypes(args.types),
+        period(args.period, 'near.period'),
+        checkRange('first', args.first ?? 20, 1, LIMITS.first),
+        () => deadline.check(),
+      ),
+    within: (_root, args, { index }) =>
+      index.within(args.country, toModelTypes(args.types), period(args.period, 'within.period'), firstOf(args.first, 20), args.after ?? null),
   },
   Subscription: changeResolvers.Subscription,
   Change: changeResolvers.Change,

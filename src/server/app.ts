@@ -324,7 +324,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     res.type('text/javascript').send(js);
   });
 
-  // Downloads: /export/json|gexf|graphml|cyjs|dot|jsonl and /export/neo4j?part=nodes|relationships, with the
+  // Downloads: /export/json|gexf|graphml|cyjs|dot|jsonl|geojson and /export/neo4j?part=nodes|relationships, with the
   // CLI's options as query parameters; written chunk by chunk so large graphs stream.
   app.get('/export/:format', async (req, res, next) => {
     try {
@@ -374,7 +374,8 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
         } else chunks = ex.exportChunks(format, prepared);
       }
       res.status(200);
-      res.setHeader('Content-Type', `${ex.CONTENT_TYPES[format]}; charset=utf-8`);
+      // RFC 7946 registers application/geo+json without parameters (GeoJSON is UTF-8 by definition).
+      res.setHeader('Content-Type', format === 'geojson' ? ex.CONTENT_TYPES[format] : `${ex.CONTENT_TYPES[format]}; charset=utf-8`);
       res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
       for (const chunk of chunks) if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', () => resolve()));
       res.end();

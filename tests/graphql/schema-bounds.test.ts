@@ -74,6 +74,8 @@ describe('schema bounds', () => {
       'Query.communities': '{ communities(first: 101) { id } }',
       'Query.trending': '{ trending(first: 101) { documents } }',
       'Query.changes': '{ changes(first: 101) { totalCount } }',
+      'Query.near': '{ near(lat: 0, lon: 0, km: 10, first: 101) { distanceKm } }',
+      'Query.within': '{ within(country: "LY", first: 101) { totalCount } }',
       'Entity.aliases': '{ entity(name: "Iran") { aliases(first: 101) } }',
       'Entity.roles': '{ entity(name: "Iran") { roles(first: 101) { title } } }',
       'Entity.documents': '{ entity(name: "Iran") { documents(first: 101) { totalCount } } }',

@@ -1,5 +1,7 @@
-// extract(document) → Extraction: the pure NLP pass. Same text, same output, byte for byte; no I/O, no globals mutated.
+// extract(document) → Extraction: the pure NLP pass. Same text, same output, byte for byte; no I/O (but the gazetteer's
+// one read per process), no globals mutated.
 import type { Document } from '../ingest/document.js';
+import { linkPlaces } from '../geo/link.js';
 import { type Cluster, canonicalText, resolveClusters } from './corefer.js';
 import { countryByIso } from './lexicon/countries.js';
 import { type Candidate, findMentions, lowercaseVocabulary } from './mentions.js';
@@ -16,7 +18,7 @@ import { entityId } from './slug.js';
 import type { Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, Extraction, Role, Sentence } from './types.js';
 
 /** Bump when rules change: stored extractions record it, and `reindex` re-runs older ones. */
-export const EXTRACTOR_VERSION = 'newsgraph-nlp/0.3.0';
+export const EXTRACTOR_VERSION = 'newsgraph-nlp/0.4.0';
 
 export type ExtractInput = Pick<Document, 'id' | 'title' | 'publishedAt' | 'text'>;
 
@@ -289,16 +291,20 @@ export function extract(doc: ExtractInput): Extraction {
   const sortedEntities = [...entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = (a: ExtractedRelation, b: ExtractedRelation): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const all = [...relations.values()];
-  return {
-    id: doc.id,
-    document: { id: doc.id, title: doc.title, publishedAt: doc.publishedAt, chars: doc.text.length },
-    extractor: EXTRACTOR_VERSION,
-    sentences: parsed.sentences,
-    entities: sortedEntities,
-    relations: all.filter((r) => r.type !== 'co_occurs_with').sort(byId),
-    cooccurrences: all.filter((r) => r.type === 'co_occurs_with').sort(byId),
-    events,
-  };
+  // Places and countries get their gazetteer readings; a place that is not the usual city of its name is renamed.
+  return linkPlaces(
+    {
+      id: doc.id,
+      document: { id: doc.id, title: doc.title, publishedAt: doc.publishedAt, chars: doc.text.length },
+      extractor: EXTRACTOR_VERSION,
+      sentences: parsed.sentences,
+      entities: sortedEntities,
+      relations: all.filter((r) => r.type !== 'co_occurs_with').sort(byId),
+      cooccurrences: all.filter((r) => r.type === 'co_occurs_with').sort(byId),
+      events,
+    },
+    doc.text,
+  );
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;

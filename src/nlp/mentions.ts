@@ -1,4 +1,5 @@
 // Finds name chunks in each sentence and gives each a type from lexicons, head words, titles and context.
+import { gazetteer } from '../geo/gazetteer.js';
 import { countryByIso, isLanguage, lookupCapital, lookupCountry, lookupDemonym } from './lexicon/countries.js';
 import {
   FACILITY_WORDS,
@@ -171,6 +172,7 @@ export function findMentions(parsed: Parsed, vocab: Set<string>): SentenceMentio
   for (const w of SPORT_WORDS) if (vocab.has(w)) sportWords++;
   const doc: DocContext = { vocab, sport: sportWords >= MIN_SPORT_WORDS };
   const found = parsed.bySentence.map((words) => findSentenceMentions(parsed.text, words, doc));
+  citiesInStory(found, doc, parsed.text);
   teamsThroughout(found, parsed.bySentence);
   return found;
 }
@@ -664,6 +666,61 @@ interface Verdict {
 
 const verdict = (type: EntityType | null, reason: string, confidence: number): Verdict => ({ type, reason, confidence });
 
+/** What joins the sides of a fixture: a dash, after a bracketed note ("Northfield (N) - Eastwick"). */
+const PAIRED_BY_DASH = /^\s*(\([^)]{0,12}\))?\s*[-–—]\s*$/;
+/** A city of this many people is a place by name alone (issue 16: the gazetteer as typing evidence). */
+const MIN_CITY_POPULATION = 10_000;
+/** Prepositions that put what follows on the map ("to" and "from" also take people: "said to Jackson"). */
+const STRONG_LOCATIVES = new Set(['in', 'near', 'outside', 'inside', 'across', 'around', 'into', 'toward', 'towards', 'via']);
+
+/**
+ * Is this name a known city of MIN_CITY_POPULATION+ people that may be read as one here? Not a common word ("Mobile",
+ * "Split") or a word the story writes in lower case, and in a sports story only after a preposition of place (a
+ * side is named after its town).
+ */
+function gazetteerCity(c: Candidate, words: Word[], doc: DocContext): boolean {
+  const fw = words[c.first] as Word;
+  if (c.words === 1 && (isCommonWord(fw.lower) || doc.vocab.has(fw.base.toLowerCase()))) return false;
+  if (doc.sport && !c.locative) return false;
+  return gazetteer().largestNamed(c.text) >= MIN_CITY_POPULATION;
+}
+
+/**
+ * One capitalised word that nothing explained ("Recife was flooded"), judged with the whole story read: a known
+ * city of MIN_CITY_POPULATION+ people, or one spelled like such a city in a country the story names ("Derna was hit"
+ * in a story naming Libya, where GeoNames writes "Darnah"), is that city. Not when the word is part of a longer name
+ * in the story ("Dole" beside "Bob Dole", "Magna" beside "Magna International Inc"), nor in a sports story unless
+ * after a preposition of place.
+ */
+function citiesInStory(found: SentenceMentions[], doc: DocContext, text: string): void {
+  const countries = new Set<string>();
+  const inLongerNames = new Set<string>();
+  for (const s of found) {
+    for (const c of s.candidates) {
+      if (c.type === 'country' && c.iso) countries.add(c.iso);
+      if (c.words > 1) for (const w of nameKey(c.text).split(' ')) inLongerNames.add(w);
+    }
+    for (const d of s.demonyms) countries.add(d.iso);
+  }
+  const g = gazetteer();
+  const unknown = (c: Candidate): boolean => c.type === null && c.reason === 'unknown' && c.words === 1;
+  for (const s of found) {
+    for (const c of s.candidates) {
+      if (!unknown(c) || (doc.sport && !c.locative)) continue;
+      const lower = c.text.toLowerCase();
+      if (doc.vocab.has(lower) || isCommonWord(lower) || inLongerNames.has(nameKey(c.text))) continue;
+      // "Northfield (N) - Eastwick": two bare names joined by a dash are the sides of a fixture.
+      const paired = s.candidates.some(
+        (o) => o !== c && unknown(o) && PAIRED_BY_DASH.test(o.start > c.end ? text.slice(c.end, o.start) : text.slice(o.end, c.start)),
+      );
+      if (paired) continue;
+      if (g.largestNamed(c.text) >= MIN_CITY_POPULATION) Object.assign(c, { type: 'place', reason: 'gazetteer-city', confidence: 0.7, weak: false });
+      else if ([...countries].some((iso) => g.tolerant(c.text, iso).some((t) => (t.city.population ?? 0) >= MIN_CITY_POPULATION)))
+        Object.assign(c, { type: 'place', reason: 'gazetteer-spelling', confidence: 0.65, weak: false });
+    }
+  }
+}
+
 /** Lower-case nouns for parts of a city: "a Lima hotel", "Oslo's streets". */
 const CITY_PART_NOUNS = new Set([
   'hotel',
@@ -936,6 +993,10 @@ function judge(
   if (c.words === 2 && !c.title && namedAfterPlace(fw, lw)) return set('organization', 'named-after-place', 0.65);
   // "UC Westbrook", "Brightvale GDRs": people's names hold no acronym (initials such as "JD Roe" are not tagged one).
   if (c.words > 1 && !shouted && acronymInside(words, c)) return set('organization', 'acronym-in-name', 0.6);
+  // "in Hamilton", "near Jackson": a known city of 10,000+ people after a preposition of place is that city, even
+  // when the name is also a surname.
+  const city = gazetteerCity(c, words, doc);
+  if (city && c.locative && STRONG_LOCATIVES.has(words[prepAt]?.lower ?? '')) return set('place', 'gazetteer-city', 0.75);
   if (personTags && !placeTags && !afterThe) return set('person', 'name-lexicon', 0.8);
   if (placeTags) return set('place', 'place-lexicon', 0.75);
   // One word after "the" may be a place as well ("in the Delta"): it is left to the single-word rules below.
@@ -943,6 +1004,9 @@ function judge(
   if (afterThe && (c.words > 1 || speaker)) return set('organization', 'after-the', 0.6);
   if (c.words > 1 && [fw, lw].some((w) => hasTag(w, 'Organization'))) return set('organization', 'organization-lexicon', 0.65);
   if (speaker && !afterThe && !(fw.initial && fw.tags.has('Plural'))) return set('person', 'speaker', 0.7);
+  // "flights to Port Harcourt", "New Haven police": a known city of two or more words that nothing above explains
+  // is that city (one word is judged once the whole story is read: citiesInStory).
+  if (city && c.words > 1) return set('place', 'gazetteer-city', 0.7);
   if (c.words > 1) {
     const allAlpha = (() => {
       for (let k = c.first; k <= c.last; k++) if (!/^[\p{L}'.-]+$/u.test((words[k] as Word).base)) return false;

@@ -1,5 +1,6 @@
 // Benchmarks, as ratios against a baseline measured in the same run (machines here are shared and noisy).
-//   extract  full extract() throughput ÷ a bare compromise parse of the same texts (issue 3: ≥ 0.5)
+//   extract  full extract() throughput ÷ a bare compromise parse of the same texts (issue 3, and issue 16 with place
+//            linking: ≥ 0.5); the gazetteer's load time and memory in a fresh process and a worker thread (issue 16)
 //   api      on a synthetic 100k-entity / 500k-relation graph (--nodes/--edges for others) over loopback HTTP:
 //            one repeated two-hop neighborhood, 50 connections for 10 s, against a bare node:http handler serving the
 //            same JSON (issue 4: ≥ 0.4, p99 < 25 ms); varied queries (a new entity, shape or limit each request)
@@ -10,7 +11,11 @@
 //   ingest   bulk ingest with 2 workers ÷ 1 worker, and rebuilding the graph of 10,000 stored documents (issue 6);
 //            with PostgreSQL installed, docs per CPU-second of 1 and 2 worker processes and a replica's lag after a
 //            burst of 1,000 documents (issue 14, scripts/bench-distributed.ts)
-// Usage: npm run bench [-- --only extract|ingest|distributed|api|export] [--rounds N] [--seconds S]
+//   explorer /explore in headless Chromium (software WebGL) on the synthetic graph (--nodes/--edges): time to first
+//            draw and frames per second while panning, for the default view and views of 10,000 and 100,000 entities
+//            drawn whole, each against sigma alone drawing the same data (issue 15, scripts/bench-explorer.ts); only
+//            with --only explorer (8–12 minutes on 100k: SwiftShader draws the 100,000-entity view in minutes)
+// Usage: npm run bench [-- --only extract|ingest|distributed|api|export|explorer] [--rounds N] [--seconds S]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +31,7 @@ import { makeDocument } from '../src/ingest/index.js';
 import { buildIndex, GraphService, ingestStream, loadIndex } from '../src/pipeline.js';
 import { Store } from '../src/store/index.js';
 import { benchDistributed } from './bench-distributed.js';
+import { benchGeo } from './bench-geo.js';
 import { BENCH_ID, BENCH_QUERY, searchText, syntheticGraph, variedAsk, variedGraphql } from './bench-server.js';
 
 const { values } = parseArgs({
@@ -477,9 +483,17 @@ async function benchDistributedOnly(): Promise<void> {
   );
 }
 
-if (!values.only || values.only === 'extract') benchExtract();
+if (!values.only || values.only === 'extract') {
+  benchExtract();
+  benchGeo();
+}
 if (!values.only || values.only === 'ingest') await benchIngest();
 // The PostgreSQL part of ingest on its own (it needs the 400 extractions: made here, no SQLite runs).
 if (values.only === 'distributed') await benchDistributedOnly();
 if (!values.only || values.only === 'export') benchExport();
 if (!values.only || values.only === 'api') await benchApi();
+if (values.only === 'explorer') {
+  const { benchExplorer, explorerReport } = await import('./bench-explorer.js');
+  const result = await benchExplorer({ nodes: Number(values.nodes ?? '100000'), edges: Number(values.edges ?? '500000') });
+  for (const l of explorerReport(result)) console.log(l);
+}

@@ -80,6 +80,8 @@ export interface Overview {
   edges: OverviewEdge[];
 }
 
+const baseOf = new WeakMap<GraphIndex, { components: string[][]; relations: number }>();
+
 /** Connected components over stated relations, largest first (ties: the one holding the smallest id). */
 export function statedComponents(index: GraphIndex): string[][] {
   const parent = new Map<string, string>();
@@ -137,7 +139,13 @@ export function parseOverviewOptions(raw: { scope?: string; limit?: string; focu
 export function overview(index: GraphIndex, options: OverviewOptions = {}): Overview {
   const limit = options.limit ?? OVERVIEW_DEFAULT_LIMIT;
   const scope = options.scope ?? 'core';
-  const components = statedComponents(index);
+  // The same for every view of one graph (a graph is never changed in place under its index).
+  let base = baseOf.get(index);
+  if (!base) {
+    base = { components: statedComponents(index), relations: index.graph.reduceEdges((n, _k, e) => (e.cooccurrence ? n : n + 1), 0) };
+    baseOf.set(index, base);
+  }
+  const components = base.components;
   const connected = components.reduce((n, c) => n + c.length, 0);
   const pagerank = index.analytics?.pagerank ?? null;
   const rank = (id: string): number => (pagerank ? (pagerank[id] ?? 0) : index.degree(id));
@@ -161,9 +169,14 @@ export function overview(index: GraphIndex, options: OverviewOptions = {}): Over
   const g = createGraph();
   for (const id of [...kept].sort()) g.addNode(id, index.node(id));
   const edges: OverviewEdge[] = [];
-  for (const key of index.graph.edges().sort()) {
+  // Only the kept entities' relations, not every relation of the graph.
+  const keys: string[] = [];
+  for (const id of kept)
+    index.graph.forEachOutEdge(id, (key, e) => {
+      if (!e.cooccurrence && g.hasNode(e.target)) keys.push(key);
+    });
+  for (const key of keys.sort()) {
     const e = index.edge(key);
-    if (e.cooccurrence || !g.hasNode(e.source) || !g.hasNode(e.target)) continue;
     g.addDirectedEdgeWithKey(key, e.source, e.target, e);
     edges.push({
       id: key,
@@ -177,7 +190,9 @@ export function overview(index: GraphIndex, options: OverviewOptions = {}): Over
       ),
     });
   }
-  const positions = layoutPositions(g);
+  // The page refines the layout in a web worker: large views get fewer iterations here (100 up to 1,000 entities,
+  // 30 at 5,000), so that the first view is not kept waiting on the server.
+  const positions = layoutPositions(g, 5_000, Math.round(Math.min(100, Math.max(30, 100_000 / Math.max(1, g.order)))));
   const nodes: OverviewNode[] = g.mapNodes((id, n) => ({
     id,
     label: n.name,
@@ -206,7 +221,7 @@ export function overview(index: GraphIndex, options: OverviewOptions = {}): Over
     ranking: pagerank ? 'pagerank' : 'degree',
     totals: {
       entities: index.graph.order,
-      relations: index.graph.reduceEdges((n, _k, e) => (e.cooccurrence ? n : n + 1), 0),
+      relations: base.relations,
       isolates: index.graph.order - connected,
       components: components.length,
       largestComponent: components[0]?.length ?? 0,

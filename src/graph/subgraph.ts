@@ -59,7 +59,7 @@ const load = <T>(name: string): T => {
 };
 
 /** ForceAtlas2 from a circle (deterministic) for graphs up to `fa2Max` nodes; a circle beyond that. */
-export function layoutPositions(graph: KnowledgeGraph, fa2Max = 5_000): Positions {
+export function layoutPositions(graph: KnowledgeGraph, fa2Max = 5_000, iterations = 100): Positions {
   const circular = load<Circular>('graphology-layout/circular');
   const start = circular(graph, { scale: 100 });
   if (graph.order === 0 || graph.order > fa2Max) return start;
@@ -68,7 +68,7 @@ export function layoutPositions(graph: KnowledgeGraph, fa2Max = 5_000): Position
     graph.mergeNodeAttributes(id, p as never);
   });
   const fa2 = load<Fa2>('graphology-layout-forceatlas2');
-  const positions = fa2(graph, { iterations: 100, settings: { ...fa2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 } });
+  const positions = fa2(graph, { iterations, settings: { ...fa2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 } });
   graph.forEachNode((id) => {
     const attrs = graph.getNodeAttributes(id) as unknown as Record<string, unknown>;
     delete attrs.x;

@@ -326,7 +326,8 @@ async function main(): Promise<void> {
   let periodIndex = 0;
   const perBucket = (): number[] => (buckets?.periods ?? []).map((p) => dates.days.reduce((n, [d, count]) => (d >= p.from && d <= p.to ? n + count : n), 0));
   const corpusActivity = perBucket();
-  const setPeriod = (i: number | null): void => {
+  /** `redraw` false only while the page is set up: sigma has just drawn, and nothing filters yet. */
+  const setPeriod = (i: number | null, redraw = true): void => {
     if (!buckets || i === null) {
       state.period = null;
       $('period-label').textContent = buckets ? `all dates (${dates.from} to ${dates.to})` : 'no dated documents';
@@ -340,7 +341,7 @@ async function main(): Promise<void> {
       $<HTMLInputElement>('period-all').checked = false;
     }
     $('timeline').innerHTML = sparkline(corpusActivity, state.period ? periodIndex : null, 220, 24);
-    renderer.refresh();
+    if (redraw) renderer.refresh();
     updateDownloads();
   };
   if (buckets) {
@@ -368,7 +369,7 @@ async function main(): Promise<void> {
       setPeriod(periodIndex + 1);
     }, 1000);
   });
-  setPeriod(null);
+  setPeriod(null, false);
 
   // Search: an entity in view is focused with its neighbours; one outside it brings its neighbourhood from the server.
   const suggest = (): void => {

@@ -29,9 +29,9 @@ import { OVERVIEW_DEFAULT_LIMIT, OVERVIEW_MAX_LIMIT } from '../src/graph/overvie
 import { startServer } from '../src/server/app.js';
 import { explorerBundlePath } from '../src/server/explorer/page.js';
 import { syntheticGraph } from './bench-server.js';
+import { CHROMIUM, launchChromium } from '../tests/support/chromium.js';
 
 const root = join(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const PAN_SECONDS = 3;
 /** A slow view pans until it has rendered this many frames, for at most PAN_MAX_SECONDS. */
@@ -93,26 +93,6 @@ export function explorerViews(nodes: number): { name: string; path: string }[] {
     { name: `default (core, top ${OVERVIEW_DEFAULT_LIMIT.toLocaleString('en')})`, path: '/explore' },
     ...limits.map((n) => ({ name: `scope=all limit=${n.toLocaleString('en')}`, path: `/explore?scope=all&limit=${n}` })),
   ];
-}
-
-/** The same browser as tests/helpers.ts launchChromium(): Debian's Chromium, headless, SwiftShader WebGL, no network. */
-async function launchChromium(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-gl=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
 }
 
 /** dist/explorer/explorer.js as the page's source is now (built when missing or older than the source). */

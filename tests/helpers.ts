@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM, launchChromium } from './support/chromium.js';
+
+export { CHROMIUM, launchChromium };
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED_PATH = join(ROOT, 'seeds', '000_b2a2aa0bd98a27c3.txt');
@@ -76,8 +79,6 @@ export async function startSeedServer(overrides: Partial<import('../src/server/a
   };
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /**
  * Whether the browser suites run: always under CI=true (where a missing Chromium must fail them), elsewhere only when
  * Chromium is installed — and then one loud line says they were skipped and how to run them.
@@ -89,28 +90,6 @@ export const BROWSER_TESTS = ((): boolean => {
   );
   return false;
 })();
-
-/** Debian's Chromium, headless, with the flags this closed network needs (no background networking). */
-export async function launchChromium() {
-  const { chromium } = await import('playwright-core');
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH. .ci/run installs it.`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-gl=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
-}
 
 /**
  * For a browser test file: Chromium and a seed server, started before its tests and closed after. The returned

@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportChunks, parseExportOptions, prepareExport } from '../../src/export/index.js';
 import { GraphIndex } from '../../src/graph/index.js';
 import { makeDocument } from '../../src/ingest/document.js';
-import type { ExtractedEntity, Extraction, GeoAttributes } from '../../src/nlp/types.js';
+import type { ExtractedEntity, Extraction } from '../../src/nlp/types.js';
 import { loadIndex } from '../../src/pipeline.js';
 import { type RunningServer, startServer } from '../../src/server/app.js';
 import { Store } from '../../src/store/index.js';
 import { DOCS, geo, graphArb, located, randomGraph } from '../graph/geo-reference.js';
 import { runCli, tempDir } from '../helpers.js';
+import { locatedEntity } from '../support/fixtures.js';
 
 // Real coordinates (GeoNames); latitude and longitude differ everywhere, so a swapped pair shows.
 const DARNAH = geo('Darnah', 32.76704, 22.63669, 'LY', { geonamesId: 87205, confidence: 0.8, reason: 'country named' });
@@ -26,15 +27,7 @@ const PARIS_TX = geo('Paris', 33.66094, -95.55551, 'US', { geonamesId: 4717560, 
 const LIBYA = geo('Libya', 25.0000004, 17.123456789, 'LY', { confidence: 1, reason: 'country by name' });
 
 const mention = { start: 0, end: 5, text: 'x', sentence: 0 };
-const entity = (id: string, name: string, where: GeoAttributes | null, mentions = 1): ExtractedEntity => ({
-  id,
-  type: id.startsWith('country:') ? 'country' : id.startsWith('person:') ? 'person' : 'place',
-  name,
-  aliases: [],
-  mentions: Array.from({ length: mentions }, () => mention),
-  confidence: 0.9,
-  attributes: where ? { geo: where } : {},
-});
+const entity = locatedEntity;
 
 /** Stored articles whose extractions carry gazetteer readings (as the extractor writes them), in a real SQLite store. */
 const ARTICLES: { id: string; publishedAt: string | null; text: string; entities: ExtractedEntity[]; eventAt?: string }[] = [

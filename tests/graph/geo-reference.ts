@@ -8,6 +8,7 @@ import { createGraph, type DocumentInfo, type EntityNode, GraphIndex, type Knowl
 import type { NearHit, Period } from '../../src/graph/query.js';
 import { parsePeriod } from '../../src/graph/time.js';
 import type { EntityType, GeoAttributes } from '../../src/nlp/types.js';
+import { documentInfo, entityNode } from '../support/fixtures.js';
 
 // ---- The reference: a haversine distance and filters written out plainly, independent of geo.ts. ----
 
@@ -131,41 +132,12 @@ export function geo(name: string, lat: number, lon: number, countryCode: string,
   };
 }
 
-export function entity(id: string, name: string, documents: string[], where: GeoAttributes | null, mentions = documents.length): EntityNode {
-  return {
-    id,
-    type: id.slice(0, id.indexOf(':')) as EntityType,
-    name,
-    aliases: [],
-    mentionCount: mentions,
-    documents: [...documents].sort(),
-    confidence: 0.9,
-    roles: [],
-    iso: null,
-    acronym: null,
-    eventType: id.startsWith('event:') ? 'attack' : null,
-    quadClass: null,
-    date: null,
-    location: null,
-    geo: where,
-  };
-}
+export const entity = (id: string, name: string, documents: string[], where: GeoAttributes | null, mentions = documents.length): EntityNode =>
+  entityNode(id, { name, mentionCount: mentions, documents: [...documents].sort(), eventType: id.startsWith('event:') ? 'attack' : null, geo: where });
 
 export const eventAt = (id: string, location: string | null, documents: string[]): EntityNode => ({ ...entity(id, id, documents, null), location });
 
-export const doc = (id: string, publishedAt: string | null): DocumentInfo => ({
-  id,
-  title: null,
-  publishedAt,
-  url: null,
-  source: 'test',
-  chars: 0,
-  entityCount: 0,
-  extractor: 'test',
-  sentences: [],
-  mentionsBySentence: {},
-  sources: [],
-});
+export const doc = (id: string, publishedAt: string | null): DocumentInfo => documentInfo(id, publishedAt);
 
 export function indexOf(nodes: EntityNode[], docs: DocumentInfo[]): GraphIndex {
   const g = createGraph();

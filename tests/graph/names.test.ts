@@ -8,26 +8,10 @@ import type { EntityType } from '../../src/nlp/types.js';
 import { GraphService } from '../../src/pipeline.js';
 import { Store } from '../../src/store/index.js';
 import { bruteContains, bruteFind, bruteSearch } from './brute-force.js';
+import { documentInfo, entityNode } from '../support/fixtures.js';
 
-function entity(id: string, name: string, extra: { aliases?: string[]; mentions?: number; acronym?: string } = {}): EntityNode {
-  return {
-    id,
-    type: id.slice(0, id.indexOf(':')) as EntityType,
-    name,
-    aliases: extra.aliases ?? [],
-    mentionCount: extra.mentions ?? 1,
-    documents: ['d'],
-    confidence: 0.9,
-    roles: [],
-    iso: null,
-    acronym: extra.acronym ?? null,
-    eventType: null,
-    quadClass: null,
-    date: null,
-    location: null,
-    geo: null,
-  };
-}
+const entity = (id: string, name: string, extra: { aliases?: string[]; mentions?: number; acronym?: string } = {}): EntityNode =>
+  entityNode(id, { name, aliases: extra.aliases ?? [], mentionCount: extra.mentions ?? 1, documents: ['d'], acronym: extra.acronym ?? null });
 
 function graphOf(nodes: EntityNode[]): KnowledgeGraph {
   const g = createGraph();
@@ -35,19 +19,7 @@ function graphOf(nodes: EntityNode[]): KnowledgeGraph {
   return g;
 }
 
-const doc = (id: string): DocumentInfo => ({
-  id,
-  title: null,
-  publishedAt: null,
-  url: null,
-  source: '',
-  chars: 0,
-  entityCount: 0,
-  extractor: 'test',
-  sentences: [],
-  mentionsBySentence: {},
-  sources: [],
-});
+const doc = (id: string): DocumentInfo => documentInfo(id, null, { source: '' });
 
 /** Every page of entities(filter: {nameContains}), ordered by id. */
 function containing(index: GraphIndex, needle: string, first = 3): string[] {

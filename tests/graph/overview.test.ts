@@ -3,30 +3,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
-import { createGraph, type DocumentInfo, type EntityNode, GraphIndex, type KnowledgeGraph, type RelationEdge } from '../../src/graph/index.js';
+import { createGraph, type EntityNode, GraphIndex, type KnowledgeGraph, type RelationEdge } from '../../src/graph/index.js';
 import { OVERVIEW_DEFAULT_LIMIT, type Overview, overview, parseOverviewOptions, statedComponents } from '../../src/graph/overview.js';
-import type { EntityType } from '../../src/nlp/types.js';
 import { startSeedServer } from '../helpers.js';
+import { documentInfo as doc, entityNode } from '../support/fixtures.js';
 
-function entity(id: string, name: string, documents: string[] = []): EntityNode {
-  return {
-    id,
-    type: id.slice(0, id.indexOf(':')) as EntityType,
-    name,
-    aliases: [],
-    mentionCount: Math.max(1, documents.length),
-    documents: [...documents].sort(),
-    confidence: 0.9,
-    roles: [],
-    iso: null,
-    acronym: null,
-    eventType: null,
-    quadClass: null,
-    date: null,
-    location: null,
-    geo: null,
-  };
-}
+const entity = (id: string, name: string, documents: string[] = []): EntityNode =>
+  entityNode(id, { name, mentionCount: Math.max(1, documents.length), documents: [...documents].sort() });
 
 /** A relation keyed "source|type|target"; `documents` are where its evidence comes from, one sentence each. */
 function relation(source: string, type: string, target: string, documents: string[] = [], cooccurrence = false): RelationEdge {
@@ -46,20 +29,6 @@ function relation(source: string, type: string, target: string, documents: strin
 }
 
 const cooccurs = (a: string, b: string, documents: string[] = []): RelationEdge => relation(a, 'co_occurs_with', b, documents, true);
-
-const doc = (id: string, publishedAt: string | null): DocumentInfo => ({
-  id,
-  title: null,
-  publishedAt,
-  url: null,
-  source: 'test',
-  chars: 0,
-  entityCount: 0,
-  extractor: 'test',
-  sentences: [],
-  mentionsBySentence: {},
-  sources: [],
-});
 
 function graphOf(nodes: EntityNode[], edges: RelationEdge[]): KnowledgeGraph {
   const g = createGraph();

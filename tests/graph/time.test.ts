@@ -4,20 +4,10 @@ import type { DocumentInfo, RelationEdge } from '../../src/graph/index.js';
 import { activity, bucketStart, dayOf, dayText, nextBucket, parsePeriod, relationWithin } from '../../src/graph/time.js';
 import { makeDocument } from '../../src/ingest/document.js';
 import { datelineDate } from '../../src/ingest/dateline.js';
+import { documentInfo } from '../support/fixtures.js';
 
-const doc = (id: string, publishedAt: string | null, mentionsBySentence: Record<number, string[]>): DocumentInfo => ({
-  id,
-  title: null,
-  publishedAt,
-  url: null,
-  source: 'test',
-  chars: 0,
-  entityCount: 0,
-  extractor: 'test',
-  sentences: [],
-  mentionsBySentence,
-  sources: [],
-});
+const doc = (id: string, publishedAt: string | null, mentionsBySentence: Record<number, string[]>): DocumentInfo =>
+  documentInfo(id, publishedAt, { mentionsBySentence });
 
 const edge = (documents: string[]): RelationEdge => ({
   id: 'a|r|b',

@@ -24,6 +24,7 @@ import {
   queryArb,
   randomGraph,
 } from '../graph/geo-reference.js';
+import { locatedEntity } from '../support/fixtures.js';
 
 // Real coordinates (GeoNames).
 const DARNAH = geo('Darnah', 32.76704, 22.63669, 'LY', { geonamesId: 87205, admin1: '70', population: 78782, confidence: 0.8, reason: 'country named' });
@@ -35,16 +36,7 @@ const PARIS: GeoAttributes = {
   runnerUp: { geonamesId: 4717560, name: 'Paris', lat: 33.66094, lon: -95.55551, countryCode: 'US', admin1: 'TX', population: 24782 },
 };
 
-const mention = { start: 0, end: 5, text: 'x', sentence: 0 };
-const place = (id: string, name: string, where: GeoAttributes | null, mentions = 1): ExtractedEntity => ({
-  id,
-  type: id.startsWith('country:') ? 'country' : id.startsWith('person:') ? 'person' : 'place',
-  name,
-  aliases: [],
-  mentions: Array.from({ length: mentions }, () => mention),
-  confidence: 0.9,
-  attributes: where ? { geo: where } : {},
-});
+const place = locatedEntity;
 
 function extraction(id: string, publishedAt: string | null, entities: ExtractedEntity[], eventAt: string | null = null): Extraction {
   return {

@@ -1,6 +1,7 @@
 // GraphIndex, the read side the resolvers call: the graph plus its indexes, lookups and listings; walks, events, names and views live beside it.
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { EntityType } from '../nlp/types.js';
+import { AdjacencyTable, compareRelations } from './adjacency.js';
 import type { AnalyticsResult, CommunityInfo } from './analytics.js';
 import type { GraphChange } from './build.js';
 import { DocumentIndex, type DocumentFilter, type DocumentOrder, type DocumentPage, type Trending } from './documents.js';
@@ -65,16 +66,6 @@ interface Adjacency {
 /** Relation lists at least this long are kept sorted (see adjacency()). */
 const ADJACENCY_KEPT_FROM = 32;
 
-/** The order of relationKey (stated first, heavier, surer, then by id) without building the keys. */
-function compareRelations(a: RelationEdge, b: RelationEdge): number {
-  if (!a.cooccurrence !== !b.cooccurrence) return a.cooccurrence ? 1 : -1;
-  if (a.weight !== b.weight) return b.weight - a.weight;
-  const ca = Math.round(a.confidence * 1000);
-  const cb = Math.round(b.confidence * 1000);
-  if (ca !== cb) return cb - ca;
-  return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
-}
-
 const eventOrder = (order: 'date' | 'id'): ((n: EntityNode) => SortKey) => (order === 'date' ? eventKey : (n) => [n.id]);
 
 /** A sorted listing with the changed entities taken out and `back` (their current selves) put in at their place. */
@@ -105,13 +96,15 @@ export class GraphIndex {
   /** Documents by id and by date, and what each contributed. */
   private readonly docs: DocumentIndex;
   /** Every relation strongest first (the relation listing without an end given): sorted when first asked for. */
-  private allRelations: RelationEdge[] | null = null;
+  private allRelations: readonly RelationEdge[] | null = null;
   private readonly sorted: Map<string, EntityNode[]> = new Map();
   private readonly eventListings: Map<'date' | 'id', EntityNode[]> = new Map();
   /** positions(): per sorted listing, each entity's place in it by name-index number. */
   private readonly placeIn: Map<string, Int32Array> = new Map();
   private readonly statedDegree: Map<string, number> = new Map();
-  /** Per direction, the relations of hubs strongest first (all, and stated only): sorted once when first asked for. */
+  /** Every entity's relations strongest first, built with the index (entities changed in place since: see adjacency()). */
+  private readonly table: AdjacencyTable;
+  /** Per direction, the relations of hubs strongest first (all, and stated only): listed once when first asked for. */
   private readonly adjacencyCache: Record<Direction, Map<string, Adjacency>> = { out: new Map(), in: new Map(), both: new Map() };
   /** Located entities for near and within: built on the first geo query, then kept up to date in place. */
   private geoIndex: GeoIndex | null = null;
@@ -129,6 +122,8 @@ export class GraphIndex {
       this.placeIn = p.placeIn;
       this.statedDegree = p.statedDegree;
       this.adjacencyCache = p.adjacencyCache;
+      this.table = p.table;
+      this.allRelations = p.allRelations;
       this.geoIndex = p.geoIndex;
       // Until the worker recomputes them, the last analytics answer (entities added since score nothing).
       this.analytics = p.analytics;
@@ -137,6 +132,8 @@ export class GraphIndex {
       return;
     }
     this.docs = new DocumentIndex(graph, documents);
+    this.table = new AdjacencyTable(graph);
+    this.allRelations = this.table.ordered;
     graph.forEachEdge((_k, e) => {
       if (e.cooccurrence) return;
       this.statedDegree.set(e.source, (this.statedDegree.get(e.source) ?? 0) + 1);
@@ -173,7 +170,10 @@ export class GraphIndex {
     }
     for (const key of [...change.edges, ...change.newEdges]) {
       const e = this.edge(key);
-      for (const end of [e.source, e.target]) for (const cached of Object.values(this.adjacencyCache)) cached.delete(end);
+      for (const end of [e.source, e.target]) {
+        for (const cached of Object.values(this.adjacencyCache)) cached.delete(end);
+        this.table.forget(end);
+      }
     }
     // Names: the touched entities are filed again under their current names, aliases and acronym.
     this.names.apply(change.nodes);
@@ -338,26 +338,39 @@ export class GraphIndex {
   }
 
   /**
-   * A node's edges in one direction, strongest first. Lists of hubs (ADJACENCY_KEPT_FROM edges or more) are sorted once
-   * and kept until an ingest touches them; small ones are built on each call. Keeping every list a query touched
-   * made a walk-heavy load on a million entities spend its time collecting them: each kept list outlives the young
+   * A node's edges in one direction, strongest first, from the table built with the index, or from the graph for an
+   * entity added or changed in place since. Lists of hubs (ADJACENCY_KEPT_FROM edges or more) are listed once and
+   * kept until an ingest touches them; small ones are listed on each call. Keeping every list a query touched made a
+   * walk-heavy load on a million entities spend its time collecting them: each kept list outlives the young
    * generation, and on a heap of a few GB every full collection takes seconds.
    */
   private adjacency(id: string, direction: Direction): Adjacency {
     const cached = this.adjacencyCache[direction];
     let lists = cached.get(id);
     if (lists) return lists;
-    const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
-    const all = keys.map((k) => this.edge(k)).sort(compareRelations);
+    const all = this.table.relations(id, direction, true) ?? this.fromGraph(id, direction);
     lists = { all, stated: all.some((e) => e.cooccurrence) ? all.filter((e) => !e.cooccurrence) : all };
     if (all.length >= ADJACENCY_KEPT_FROM) cached.set(id, lists);
     return lists;
   }
 
+  private fromGraph(id: string, direction: Direction): RelationEdge[] {
+    const keys = direction === 'out' ? this.graph.outEdges(id) : direction === 'in' ? this.graph.inEdges(id) : this.graph.edges(id);
+    return keys.map((k) => this.edge(k)).sort(compareRelations);
+  }
+
   /** A node's relations strongest first, as kept: the caller must not change the list. */
   relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): readonly RelationEdge[] {
-    const lists = this.adjacency(id, direction);
-    const list = options.includeCooccurrence ? lists.all : lists.stated;
+    const withCooccurrence = options.includeCooccurrence === true;
+    const kept = this.adjacencyCache[direction].get(id);
+    const size = kept ? null : this.table.count(id, direction, true);
+    // A small list straight from the table; hubs, and entities changed since the table was built, through adjacency().
+    const list =
+      size !== null && size < ADJACENCY_KEPT_FROM
+        ? (this.table.relations(id, direction, withCooccurrence) as RelationEdge[])
+        : withCooccurrence
+          ? (kept ?? this.adjacency(id, direction)).all
+          : (kept ?? this.adjacency(id, direction)).stated;
     const types = options.relationTypes;
     const typed = types && types.length > 0 ? list.filter((e) => types.includes(e.type)) : list;
     const period = options.period;

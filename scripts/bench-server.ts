@@ -251,14 +251,17 @@ export const createBackend: BackendFactory = (args) => {
   // Start from a settled heap (a big graph's backend collects once itself when it has loaded; see backend.ts).
   if (nodes < 500_000) (globalThis as { gc?: () => void }).gc?.();
   if (!bare) return { source: () => served };
-  // The bare limit in the same layout: this thread answers the front's requests itself, no Express, no GraphQL.
+  // The bare limit in the same layout: this thread answers the front's requests itself, no Express, no GraphQL: those
+  // the front hands over its worker port (every JSON POST /graphql, as for the GraphQL server) and any over HTTP.
+  const walk = (raw: string): string => JSON.stringify(bareAnswer(served.index, JSON.parse(raw) as VariedAsk));
   return {
     source: () => served,
+    answer: (ask) => ({ status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: walk(ask.body), generation: 0, cacheable: false }),
     handler: (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const body = JSON.stringify(bareAnswer(served.index, JSON.parse(Buffer.concat(chunks).toString('utf8')) as VariedAsk));
+        const body = walk(Buffer.concat(chunks).toString('utf8'));
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
         res.end(body);
       });

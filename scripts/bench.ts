@@ -287,12 +287,12 @@ async function benchApi(): Promise<void> {
       // Request k walks from entity floor(k / 3) × 7919 mod n: runs start 30,000 entities apart, so no run asks
       // what an earlier one did (the front would answer it from its cache).
       await loadVaried(`${serve.url}/graphql`, asServe, 2, 50, 3 * 60_000); // warm-up
-      await loadVaried(walks.url, asBare, 2, 50, 3 * 60_000);
+      await loadVaried(`${walks.url}/graphql`, asBare, 2, 50, 3 * 60_000);
       for (let round = 0; round < 2; round++) {
         const from = 3 * 30_000 * round;
         pairs.push({
           serve: await loadVaried(`${serve.url}/graphql`, asServe, seconds, 50, from),
-          bare: await loadVaried(walks.url, asBare, seconds, 50, from),
+          bare: await loadVaried(`${walks.url}/graphql`, asBare, seconds, 50, from),
         });
       }
       const limit = Math.min(...pairs.map((p) => p.bare.result.requests.average));
@@ -300,7 +300,7 @@ async function benchApi(): Promise<void> {
       paced = {
         rate,
         serve: await loadPaced(`${serve.url}/graphql`, asServe, seconds, rate, 3 * 90_000),
-        bare: await loadPaced(walks.url, asBare, seconds, rate, 3 * 90_000),
+        bare: await loadPaced(`${walks.url}/graphql`, asBare, seconds, rate, 3 * 90_000),
       };
       search = await loadVaried(
         `${serve.url}/graphql`,

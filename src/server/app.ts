@@ -14,6 +14,7 @@ import { QueryRunner, plainRequest } from '../graphql/runner.js';
 import { createApollo, executableSchema, formatError, queryCost, VALIDATION_RULES } from '../graphql/schema.js';
 import {
   acceptsPlainJson,
+  acceptsPlainJsonType,
   cacheKey,
   captureBody,
   isJsonPost,
@@ -101,8 +102,30 @@ export interface RunningServer {
   url: string;
   server: Server;
   close: () => Promise<void>;
+  /**
+   * Answers a JSON POST /graphql without HTTP (the front hands these over its worker port, see front.ts), or null:
+   * send it over HTTP, where Express and Apollo take what the runner does not.
+   */
+  answer?: (ask: PlainAsk) => Promise<PlainReply | null>;
   /** Closes the open WebSockets only (the front asks for this first, see front.ts); close() does it too. */
   closeWebSockets?: () => Promise<void>;
+}
+
+/** A JSON POST /graphql as the front hands it to the backend: the headers an answer depends on, and the body. */
+export interface PlainAsk {
+  accept: string | undefined;
+  authorization: string | undefined;
+  origin: string | undefined;
+  body: string;
+}
+
+/** The answer to a PlainAsk: what the HTTP answer would have been, the graph it came from, and whether it may be kept. */
+export interface PlainReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  generation: number;
+  cacheable: boolean;
 }
 
 const jsonError = (res: Response, status: number, code: string, message: string): void => {
@@ -126,8 +149,9 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
     costLimit: LIMITS.cost,
     formatError: formatError(options.log),
   });
-  const contextFor = (service: ServedGraph, req: IncomingMessage, res: ServerResponse): GraphContext => {
-    const auth = req.headers.authorization;
+  const contextFor = (service: ServedGraph, req: IncomingMessage, res: ServerResponse): GraphContext =>
+    contextOf(service, req.headers.authorization, () => (options.behindFront ? res.setHeader(CACHEABLE_HEADER, '1') : cacheable.add(req)));
+  const contextOf = (service: ServedGraph, auth: string | undefined, markCacheable: () => void): GraphContext => {
     return {
       index: service.index,
       deadline: new Deadline(options.budgetMs ?? LIMITS.budgetMs),
@@ -136,16 +160,45 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
       documentText: (id) => service.documentText(id),
       documentsContaining: service.documentsContaining ? (needle) => service.documentsContaining?.(needle) ?? new Set() : null,
       changes: service.changes ?? null,
-      markCacheable: () => (options.behindFront ? res.setHeader(CACHEABLE_HEADER, '1') : cacheable.add(req)),
+      markCacheable,
     };
   };
+  const corsOf = (origin: string | undefined): Record<string, string> | null =>
+    origin && options.corsOrigins.includes(origin)
+      ? {
+          'Access-Control-Allow-Origin': origin,
+          Vary: 'Origin',
+          'Access-Control-Allow-Headers': 'content-type, authorization, apollo-require-preflight',
+          'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        }
+      : null;
   const corsHeaders = (req: IncomingMessage, res: ServerResponse): void => {
-    const origin = req.headers.origin;
-    if (!origin || !options.corsOrigins.includes(origin)) return;
-    res.setHeader('Access-Control-Allow-Origin', origin);
-    res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, apollo-require-preflight');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    for (const [name, value] of Object.entries(corsOf(req.headers.origin) ?? {})) res.setHeader(name, value);
+  };
+  // The runner's part of handle() below without HTTP: the front hands plain read queries over its worker port.
+  const answer = async (ask: PlainAsk): Promise<PlainReply | null> => {
+    const graph = source();
+    if (!graph || !acceptsPlainJsonType(ask.accept)) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(ask.body);
+    } catch {
+      return null;
+    }
+    const plain = plainRequest(parsed);
+    if (!plain) return null;
+    const done = await runner.run(
+      plain,
+      contextOf(graph, ask.authorization, () => {}),
+    );
+    if (!done) return null;
+    return {
+      status: done.status,
+      headers: { 'content-type': JSON_TYPE, ...corsOf(ask.origin) },
+      body: done.body,
+      generation: graphGeneration(graph.index),
+      cacheable: done.cacheable,
+    };
   };
   const useCache = options.responseCache !== false && !options.behindFront;
   // Every JSON POST /graphql is read here. An exact body (and Accept) answered before from the same graph gets the
@@ -432,6 +485,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   return {
     url,
     server: httpServer,
+    answer,
     closeWebSockets: () => subscriptions.close(),
     close: async () => {
       // Open WebSockets would keep the HTTP server from closing: they go first.

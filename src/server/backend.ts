@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type GraphSource, graphGeneration, type ServedGraph, type ServerOptions, startServer } from './app.js';
+import { type GraphSource, graphGeneration, type PlainAsk, type PlainReply, type ServedGraph, type ServerOptions, startServer } from './app.js';
+import { JSON_TYPE } from './cache.js';
 
 /** What a backend module exports: `createBackend(args, log)` loads a graph and hands back how to serve it. */
 export interface Backend {
@@ -12,6 +13,8 @@ export interface Backend {
   close?: () => void | Promise<void>;
   /** Answers every request itself instead of Express and Apollo (the benchmark's bare limit in the same layout). */
   handler?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** With handler: answers what the front hands over its port itself (null: over HTTP, to handler). */
+  answer?: (ask: PlainAsk) => PlainReply | null | Promise<PlainReply | null>;
   /** How far the served graph is behind its database (a store-backed server following other processes' writes). */
   lag?: () => ReplicaLag;
 }
@@ -36,10 +39,14 @@ export type BackendMessage =
   | { type: 'log'; line: string }
   | { type: 'failed'; message: string }
   | { type: 'lag'; lag: ReplicaLag | null }
+  | { type: 'reply'; id: number; reply: PlainReply | null }
   | { type: 'closed' };
 
-/** Sent from the front to the backend: close its WebSockets (the first step of closing), or close altogether. */
-export type FrontMessage = { type: 'close-websockets' } | { type: 'close' };
+/**
+ * Sent from the front to the backend: a JSON POST /graphql to answer without HTTP (a reply with null sends it over
+ * HTTP instead); close its WebSockets (the first step of closing), or close altogether.
+ */
+export type FrontMessage = { type: 'ask'; id: number; ask: PlainAsk } | { type: 'close-websockets' } | { type: 'close' };
 
 export interface BackendData {
   module: string;
@@ -107,7 +114,27 @@ const lagPoll = setInterval(() => {
 }, 1000);
 lagPoll.unref();
 
+const answer = (id: number, ask: PlainAsk): void => {
+  const reply = (r: PlainReply | null): void => send({ type: 'reply', id, reply: r });
+  const by = backend?.handler ? backend.answer : server.answer;
+  if (!by) {
+    reply(null);
+    return;
+  }
+  Promise.resolve()
+    .then(() => by(ask))
+    .then(reply, (error: unknown) => {
+      log(`graphql: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const body = JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      reply({ status: 500, headers: { 'content-type': JSON_TYPE }, body, generation: graphGeneration(source()?.index), cacheable: false });
+    });
+};
+
 port.on('message', (message: FrontMessage) => {
+  if (message.type === 'ask') {
+    answer(message.id, message.ask);
+    return;
+  }
   if (message.type === 'close-websockets') {
     void server.closeWebSockets?.();
     return;

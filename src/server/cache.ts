@@ -99,10 +99,11 @@ export const isJsonPost = (req: IncomingMessage): boolean =>
 export const isShareable = (req: IncomingMessage): boolean => isJsonPost(req) && !req.headers.origin && !req.headers.authorization;
 
 /** Accepts plain JSON, which is what Apollo answers then (anything else is left to Apollo's negotiation). */
-export const acceptsPlainJson = (req: IncomingMessage): boolean => {
-  const accept = req.headers.accept;
-  return accept === undefined || /^\s*(\*\/\*|application\/json)\s*(;[^,]*)?$/i.test(accept);
-};
+export const acceptsPlainJson = (req: IncomingMessage): boolean => acceptsPlainJsonType(req.headers.accept);
+
+/** The same, from the Accept header's value. */
+export const acceptsPlainJsonType = (accept: string | undefined): boolean =>
+  accept === undefined || /^\s*(\*\/\*|application\/json)\s*(;[^,]*)?$/i.test(accept);
 
 /** The cache key of a shareable request: what it accepts and its exact body. */
 export const cacheKey = (req: IncomingMessage, raw: string): string => `${req.headers.accept ?? ''}\n${raw}`;

@@ -4,7 +4,9 @@
 // Why two heaps: a graph of 100k entities and 500k relations is a heap of about 1 GB, and on a heap that size every
 // young-generation collection is slow and promotes garbage, so even a bare handler serves a third of what it serves
 // from an empty process. The front keeps the answers of read-only queries until the graph changes and serves them
-// from a heap of a few MB; everything else passes through to the backend unchanged. The front also answers /healthz
+// from a heap of a few MB. Other JSON POSTs to /graphql go to the backend as a message on the worker port (no HTTP
+// parsing or socket writes on the backend's big heap); everything else passes through to the backend's socket
+// unchanged, as do the JSON POSTs the backend's runner leaves to Apollo (writes, refusals). The front also answers /healthz
 // and /readyz itself, so probes answer while the backend is busy (a rebuild, a long query). WebSocket upgrades
 // (subscriptions at /graphql) are tunnelled to the backend byte for byte and never cached.
 import { randomBytes } from 'node:crypto';
@@ -16,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CACHEABLE_HEADER, GRAPH_HEADER, type RunningServer } from './app.js';
+import { CACHEABLE_HEADER, GRAPH_HEADER, type PlainReply, type RunningServer } from './app.js';
 import type { BackendData, BackendMessage, FrontMessage, ReplicaLag } from './backend.js';
-import { cacheKey, isShareable, parseLimit, ResponseCache, readBody, sendCached, sendJson, sendJsonError } from './cache.js';
+import { cacheKey, isJsonPost, isShareable, JSON_TYPE, parseLimit, ResponseCache, readBody, sendCached, sendJson, sendJsonError } from './cache.js';
 
 export interface FrontOptions {
   host: string;
@@ -68,6 +70,9 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
   let lag: ReplicaLag | null | undefined;
   let failure: Error | null = null;
   let closing = false;
+  /** JSON POSTs handed to the backend over the worker port, by number, waiting for its reply. */
+  const pending = new Map<number, { res: ServerResponse; done: (reply: PlainReply | null) => void }>();
+  let asked = 0;
 
   const seeGeneration = (g: number): void => {
     if (!(g > generation)) return;
@@ -100,6 +105,9 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     onListening.reject(error);
     onReady.reject(error);
     onFailed(error);
+    for (const { res } of pending.values())
+      if (!res.headersSent) sendJsonError(res, 502, 'UNAVAILABLE', `The graph backend did not answer (${error.message}); retry in a moment.`);
+    pending.clear();
   };
   worker.on('message', (message: BackendMessage) => {
     if (message.type === 'log') options.log(message.line);
@@ -111,6 +119,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
         loaded = true;
         onReady.resolve();
       }
+    } else if (message.type === 'reply') {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      waiting?.done(message.reply);
     } else if (message.type === 'lag') lag = message.lag;
     else if (message.type === 'failed') fail(new Error(`the graph backend failed to load: ${message.message}`));
     else if (message.type === 'closed') onClosed();
@@ -156,8 +168,36 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     else req.pipe(upstream);
   };
 
+  // A JSON POST /graphql goes to the backend over the worker port: no second HTTP request and response to parse and
+  // write on either side, and none of their objects in the backend's big heap. What the backend's runner does not
+  // take (writes, introspection, refusals: Apollo's) comes back as null and goes over HTTP.
+  const ask = (req: IncomingMessage, res: ServerResponse, raw: string, key: string | null): void => {
+    const id = ++asked;
+    pending.set(id, {
+      res,
+      done: (reply) => {
+        if (!reply) {
+          forward(req, res, Buffer.from(raw, 'utf8'), key);
+          return;
+        }
+        seeGeneration(reply.generation);
+        const body = Buffer.from(reply.body, 'utf8');
+        res.writeHead(reply.status, { ...reply.headers, 'content-length': body.length });
+        res.end(body);
+        if (key !== null && reply.status === 200 && reply.cacheable && reply.generation === generation)
+          cache.set(key, owner, body, reply.headers['content-type'] ?? JSON_TYPE);
+      },
+    });
+    const message: FrontMessage = {
+      type: 'ask',
+      id,
+      ask: { accept: req.headers.accept, authorization: req.headers.authorization, origin: req.headers.origin, body: raw },
+    };
+    worker.postMessage(message);
+  };
+
   const respond = (req: IncomingMessage, res: ServerResponse): void => {
-    if (options.responseCache === false || !isShareable(req)) {
+    if (!isJsonPost(req)) {
       forward(req, res, null, null);
       return;
     }
@@ -167,9 +207,10 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
           sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${options.bodyLimit}. Send a smaller query.`);
           return;
         }
-        const key = cacheKey(req, raw);
-        const hit = loaded ? cache.get(key, owner) : null;
+        const key = options.responseCache !== false && isShareable(req) ? cacheKey(req, raw) : null;
+        const hit = key !== null && loaded ? cache.get(key, owner) : null;
         if (hit) sendCached(res, hit);
+        else if (loaded) ask(req, res, raw, key);
         else forward(req, res, Buffer.from(raw, 'utf8'), key);
       },
       () => sendJsonError(res, 400, 'BAD_REQUEST', 'The request body could not be read.'),

@@ -26,8 +26,17 @@ interface Lists {
 }
 
 export class AdjacencyTable {
-  /** Entity id → its number in the table. */
+  /** Entity id → its number in the table, and back. */
   private readonly numbers: Map<string, number>;
+  private readonly ids: string[];
+  /** Relation number → the numbers of its source and target. */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  /** Per entity, the number of the last walk that reached it (walk() marks entities here instead of in a set). */
+  private readonly reached: Int32Array;
+  private walks = 0;
+  /** Per entity, 1 when it is in stale. */
+  private readonly staleFlags: Uint8Array;
   /** Every relation, strongest first: a relation's number is its place here. */
   readonly ordered: readonly RelationEdge[];
   private readonly lists: Record<Direction, Lists>;
@@ -40,9 +49,13 @@ export class AdjacencyTable {
   constructor(graph: KnowledgeGraph) {
     const n = graph.order;
     this.numbers = new Map();
+    this.ids = new Array(n);
     graph.forEachNode((id) => {
+      this.ids[this.numbers.size] = id;
       this.numbers.set(id, this.numbers.size);
     });
+    this.reached = new Int32Array(n);
+    this.staleFlags = new Uint8Array(n);
     const m = graph.size;
     const edges: RelationEdge[] = new Array(m);
     const ends = new Int32Array(2 * m);
@@ -67,6 +80,8 @@ export class AdjacencyTable {
       from[r] = ends[2 * i] as number;
       to[r] = ends[2 * i + 1] as number;
     }
+    this.from = from;
+    this.to = to;
     let loops = 0;
     for (let r = 0; r < m; r++) if (from[r] === to[r]) loops++;
     this.lists = {
@@ -134,6 +149,73 @@ export class AdjacencyTable {
 
   /** The entity's relations changed in the graph: read them from there from now on. */
   forget(id: string): void {
-    if (this.numbers.has(id)) this.stale.add(id);
+    const i = this.numbers.get(id);
+    if (i === undefined) return;
+    this.stale.add(id);
+    this.staleFlags[i] = 1;
+  }
+
+  /**
+   * traverse.ts neighborhood() without relation types, periods or entity types, on numbers: breadth first from the
+   * centre over relations in both directions, strongest first, until `limit` entities; then every relation (in its
+   * stated direction) between the entities reached. `step` runs once per relation looked at (the time budget). Null
+   * when the walk meets an entity the table does not know as it is now: walk the graph instead.
+   */
+  walk(
+    center: string,
+    hops: number,
+    limit: number,
+    withCooccurrence: boolean,
+    step: () => void,
+  ): { ids: string[]; relations: RelationEdge[]; truncated: boolean } | null {
+    const c = this.numbers.get(center);
+    if (c === undefined) return null;
+    if (this.walks === 0x7fffffff) {
+      this.reached.fill(0);
+      this.walks = 0;
+    }
+    const mark = ++this.walks;
+    const { reached, from, to, staleFlags } = this;
+    const both = this.lists.both;
+    reached[c] = mark;
+    const seen = [c];
+    let frontier = [c];
+    let truncated = false;
+    for (let h = 0; h < hops && frontier.length > 0 && !truncated; h++) {
+      const next: number[] = [];
+      for (const at of frontier) {
+        if (staleFlags[at]) return null;
+        const first = both.start[at] as number;
+        const end = withCooccurrence ? (both.start[at + 1] as number) : first + (both.stated[at] as number);
+        for (let k = first; k < end; k++) {
+          step();
+          const r = both.list[k] as number;
+          const other = from[r] === at ? (to[r] as number) : (from[r] as number);
+          if (reached[other] === mark) continue;
+          if (seen.length >= limit) {
+            truncated = true;
+            break;
+          }
+          reached[other] = mark;
+          seen.push(other);
+          next.push(other);
+        }
+        if (truncated) break;
+      }
+      frontier = next;
+    }
+    const out = this.lists.out;
+    const relations: RelationEdge[] = [];
+    for (const n of seen) {
+      if (staleFlags[n]) return null;
+      const first = out.start[n] as number;
+      const end = withCooccurrence ? (out.start[n + 1] as number) : first + (out.stated[n] as number);
+      for (let k = first; k < end; k++) {
+        step();
+        const r = out.list[k] as number;
+        if (reached[to[r] as number] === mark) relations.push(this.ordered[r] as RelationEdge);
+      }
+    }
+    return { ids: seen.map((i) => this.ids[i] as string), relations, truncated };
   }
 }

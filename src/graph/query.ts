@@ -359,6 +359,11 @@ export class GraphIndex {
     return keys.map((k) => this.edge(k)).sort(compareRelations);
   }
 
+  /** neighborhood()'s walk on the adjacency table (see AdjacencyTable.walk). */
+  walk(center: string, hops: number, limit: number, withCooccurrence: boolean, step: () => void): ReturnType<AdjacencyTable['walk']> {
+    return this.table.walk(center, hops, limit, withCooccurrence, step);
+  }
+
   /** A node's relations strongest first, as kept: the caller must not change the list. */
   relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): readonly RelationEdge[] {
     const withCooccurrence = options.includeCooccurrence === true;

@@ -4,6 +4,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { createGraph, type DocumentInfo, GraphIndex, type KnowledgeGraph, type RelationEdge } from '../../src/graph/index.js';
+import { neighborhood, type Walkable } from '../../src/graph/traverse.js';
 import { documentInfo, entityNode } from '../support/fixtures.js';
 
 const DIRECTIONS = ['out', 'in', 'both'] as const;
@@ -38,7 +39,33 @@ function expected(graph: KnowledgeGraph, id: string, direction: (typeof DIRECTIO
     .map((e) => e.id);
 }
 
-function checkAll(graph: KnowledgeGraph, index: GraphIndex): void {
+/** Walks on the table (index.walk) give what the same walk over relationsOf gives, whatever the hops, limit and co-occurrence. */
+function checkWalks(graph: KnowledgeGraph, index: GraphIndex, fresh: boolean): void {
+  const listsOnly: Walkable = { node: (id) => index.node(id), relationsOf: (id, direction, options) => index.relationsOf(id, direction, options) };
+  let fast = 0;
+  let walks = 0;
+  graph.forEachNode((id) => {
+    for (const hops of [1, 2, 3])
+      for (const limit of [1, 3, 8, 50])
+        for (const includeCooccurrence of [false, true]) {
+          const options = { includeCooccurrence };
+          walks++;
+          if (index.walk(id, hops, limit, includeCooccurrence, () => {})) fast++;
+          const got = neighborhood(index, id, hops, limit, options);
+          const want = neighborhood(listsOnly, id, hops, limit, options);
+          expect({ nodes: got.nodes.map((n) => n.id), edges: got.edges.map((e) => e.id), truncated: got.truncated }, `${id} ${hops} ${limit}`).toEqual({
+            nodes: want.nodes.map((n) => n.id),
+            edges: want.edges.map((e) => e.id),
+            truncated: want.truncated,
+          });
+        }
+  });
+  // Built whole, the table knows every entity: no walk falls back to the lists.
+  if (fresh) expect(fast).toBe(walks);
+}
+
+function checkAll(graph: KnowledgeGraph, index: GraphIndex, fresh: boolean): void {
+  checkWalks(graph, index, fresh);
   graph.forEachNode((id) => {
     for (const direction of DIRECTIONS)
       for (const withCooccurrence of [false, true])
@@ -118,7 +145,7 @@ describe('adjacency table', () => {
       graph.addEdgeWithKey(s.id, s.source, s.target, s);
     }
     const index = new GraphIndex(graph, []);
-    checkAll(graph, index);
+    checkAll(graph, index, true);
     // Asked twice, a hub's list is the same kept list (not listed again), and still right.
     expect(index.relationsOf(nodeId(0), 'both')).toBe(index.relationsOf(nodeId(0), 'both'));
     // Two hops, at most 10 entities, walked here over the lists read from graphology: the same entities and relations.

@@ -35,16 +35,14 @@ export class AdjacencyTable {
   /** Per entity, the number of the last walk that reached it (walk() marks entities here instead of in a set). */
   private readonly reached: Int32Array;
   private walks = 0;
-  /** Per entity, 1 when it is in stale. */
-  private readonly staleFlags: Uint8Array;
+  /**
+   * Per entity, 1 when its relations changed since the table was built (a document added in place): its lists are
+   * read from the graph again (see GraphIndex.adjacency), as are those of entities the table never saw.
+   */
+  private readonly stale: Uint8Array;
   /** Every relation, strongest first: a relation's number is its place here. */
   readonly ordered: readonly RelationEdge[];
   private readonly lists: Record<Direction, Lists>;
-  /**
-   * Entities whose relations changed since the table was built (a document added in place): their lists are read from
-   * the graph again (see GraphIndex.adjacency), as are those of entities the table never saw.
-   */
-  private readonly stale = new Set<string>();
 
   constructor(graph: KnowledgeGraph) {
     const n = graph.order;
@@ -55,7 +53,7 @@ export class AdjacencyTable {
       this.numbers.set(id, this.numbers.size);
     });
     this.reached = new Int32Array(n);
-    this.staleFlags = new Uint8Array(n);
+    this.stale = new Uint8Array(n);
     const m = graph.size;
     const edges: RelationEdge[] = new Array(m);
     const ends = new Int32Array(2 * m);
@@ -127,32 +125,36 @@ export class AdjacencyTable {
     return { start, stated, list };
   }
 
-  /** The entity's relations in one direction, strongest first (stated only unless withCooccurrence), or null: ask the graph. */
-  relations(id: string, direction: Direction, withCooccurrence: boolean): RelationEdge[] | null {
+  /** The entity's number in the table, or -1 when the table does not know it as it is now: ask the graph. */
+  numberOf(id: string): number {
     const i = this.numbers.get(id);
-    if (i === undefined || this.stale.has(id)) return null;
-    const { start, stated, list } = this.lists[direction];
-    const from = start[i] as number;
-    const to = withCooccurrence ? (start[i + 1] as number) : from + (stated[i] as number);
-    const out: RelationEdge[] = new Array(to - from);
-    for (let k = from; k < to; k++) out[k - from] = this.ordered[list[k] as number] as RelationEdge;
+    return i === undefined || this.stale[i] ? -1 : i;
+  }
+
+  /** Where entity i's list in one direction ends (its stated relations only unless withCooccurrence). */
+  private endOf(lists: Lists, i: number, withCooccurrence: boolean): number {
+    return withCooccurrence ? (lists.start[i + 1] as number) : (lists.start[i] as number) + (lists.stated[i] as number);
+  }
+
+  /** Entity i's relations in one direction, strongest first (stated only unless withCooccurrence). */
+  relations(i: number, direction: Direction, withCooccurrence: boolean): RelationEdge[] {
+    const lists = this.lists[direction];
+    const from = lists.start[i] as number;
+    const out: RelationEdge[] = new Array(this.endOf(lists, i, withCooccurrence) - from);
+    for (let k = 0; k < out.length; k++) out[k] = this.ordered[lists.list[from + k] as number] as RelationEdge;
     return out;
   }
 
-  /** How many relations the entity has in one direction in the table (stated only unless withCooccurrence). */
-  count(id: string, direction: Direction, withCooccurrence: boolean): number | null {
-    const i = this.numbers.get(id);
-    if (i === undefined || this.stale.has(id)) return null;
-    const { start, stated } = this.lists[direction];
-    return withCooccurrence ? (start[i + 1] as number) - (start[i] as number) : (stated[i] as number);
+  /** How many relations entity i has in one direction (stated only unless withCooccurrence). */
+  count(i: number, direction: Direction, withCooccurrence: boolean): number {
+    const lists = this.lists[direction];
+    return this.endOf(lists, i, withCooccurrence) - (lists.start[i] as number);
   }
 
   /** The entity's relations changed in the graph: read them from there from now on. */
   forget(id: string): void {
     const i = this.numbers.get(id);
-    if (i === undefined) return;
-    this.stale.add(id);
-    this.staleFlags[i] = 1;
+    if (i !== undefined) this.stale[i] = 1;
   }
 
   /**
@@ -175,7 +177,7 @@ export class AdjacencyTable {
       this.walks = 0;
     }
     const mark = ++this.walks;
-    const { reached, from, to, staleFlags } = this;
+    const { reached, from, to, stale } = this;
     const both = this.lists.both;
     reached[c] = mark;
     const seen = [c];
@@ -184,10 +186,9 @@ export class AdjacencyTable {
     for (let h = 0; h < hops && frontier.length > 0 && !truncated; h++) {
       const next: number[] = [];
       for (const at of frontier) {
-        if (staleFlags[at]) return null;
-        const first = both.start[at] as number;
-        const end = withCooccurrence ? (both.start[at + 1] as number) : first + (both.stated[at] as number);
-        for (let k = first; k < end; k++) {
+        if (stale[at]) return null;
+        const end = this.endOf(both, at, withCooccurrence);
+        for (let k = both.start[at] as number; k < end; k++) {
           step();
           const r = both.list[k] as number;
           const other = from[r] === at ? (to[r] as number) : (from[r] as number);
@@ -207,10 +208,9 @@ export class AdjacencyTable {
     const out = this.lists.out;
     const relations: RelationEdge[] = [];
     for (const n of seen) {
-      if (staleFlags[n]) return null;
-      const first = out.start[n] as number;
-      const end = withCooccurrence ? (out.start[n + 1] as number) : first + (out.stated[n] as number);
-      for (let k = first; k < end; k++) {
+      if (stale[n]) return null;
+      const end = this.endOf(out, n, withCooccurrence);
+      for (let k = out.start[n] as number; k < end; k++) {
         step();
         const r = out.list[k] as number;
         if (reached[to[r] as number] === mark) relations.push(this.ordered[r] as RelationEdge);

@@ -348,7 +348,8 @@ export class GraphIndex {
     const cached = this.adjacencyCache[direction];
     let lists = cached.get(id);
     if (lists) return lists;
-    const all = this.table.relations(id, direction, true) ?? this.fromGraph(id, direction);
+    const i = this.table.numberOf(id);
+    const all = i >= 0 ? this.table.relations(i, direction, true) : this.fromGraph(id, direction);
     lists = { all, stated: all.some((e) => e.cooccurrence) ? all.filter((e) => !e.cooccurrence) : all };
     if (all.length >= ADJACENCY_KEPT_FROM) cached.set(id, lists);
     return lists;
@@ -368,11 +369,11 @@ export class GraphIndex {
   relationsOf(id: string, direction: Direction, options: TraversalOptions = {}): readonly RelationEdge[] {
     const withCooccurrence = options.includeCooccurrence === true;
     const kept = this.adjacencyCache[direction].get(id);
-    const size = kept ? null : this.table.count(id, direction, true);
+    const i = kept ? -1 : this.table.numberOf(id);
     // A small list straight from the table; hubs, and entities changed since the table was built, through adjacency().
     const list =
-      size !== null && size < ADJACENCY_KEPT_FROM
-        ? (this.table.relations(id, direction, withCooccurrence) as RelationEdge[])
+      i >= 0 && this.table.count(i, direction, true) < ADJACENCY_KEPT_FROM
+        ? this.table.relations(i, direction, withCooccurrence)
         : withCooccurrence
           ? (kept ?? this.adjacency(id, direction)).all
           : (kept ?? this.adjacency(id, direction)).stated;

@@ -10,7 +10,7 @@ import { isKgError } from '../errors.js';
 import { Deadline } from '../graph/index.js';
 import type { ChangeFeed, GraphContext, WriteApi } from '../graphql/context.js';
 import { LIMITS } from '../graphql/limits.js';
-import { QueryRunner, plainRequest } from '../graphql/runner.js';
+import { type PlainRequest, QueryRunner, plainRequest } from '../graphql/runner.js';
 import { createApollo, executableSchema, formatError, queryCost, VALIDATION_RULES } from '../graphql/schema.js';
 import {
   acceptsPlainJson,
@@ -175,7 +175,22 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
   const corsHeaders = (req: IncomingMessage, res: ServerResponse): void => {
     for (const [name, value] of Object.entries(corsOf(req.headers.origin) ?? {})) res.setHeader(name, value);
   };
-  // The runner's part of handle() below without HTTP: the front hands plain read queries over its worker port.
+  // A plain read query answered by the runner (null: Apollo's to answer), as handle() below sends it over HTTP and the
+  // backend sends it to the front over its worker port (answer()).
+  const runPlain = async (graph: ServedGraph, plain: PlainRequest, auth: string | undefined, origin: string | undefined): Promise<PlainReply | null> => {
+    const done = await runner.run(
+      plain,
+      contextOf(graph, auth, () => {}),
+    );
+    if (!done) return null;
+    return {
+      status: done.status,
+      headers: { 'content-type': JSON_TYPE, ...corsOf(origin) },
+      body: done.body,
+      generation: graphGeneration(graph.index),
+      cacheable: done.cacheable,
+    };
+  };
   const answer = async (ask: PlainAsk): Promise<PlainReply | null> => {
     const graph = source();
     if (!graph || !acceptsPlainJsonType(ask.accept)) return null;
@@ -186,19 +201,7 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
       return null;
     }
     const plain = plainRequest(parsed);
-    if (!plain) return null;
-    const done = await runner.run(
-      plain,
-      contextOf(graph, ask.authorization, () => {}),
-    );
-    if (!done) return null;
-    return {
-      status: done.status,
-      headers: { 'content-type': JSON_TYPE, ...corsOf(ask.origin) },
-      body: done.body,
-      generation: graphGeneration(graph.index),
-      cacheable: done.cacheable,
-    };
+    return plain ? runPlain(graph, plain, ask.authorization, ask.origin) : null;
   };
   const useCache = options.responseCache !== false && !options.behindFront;
   // Every JSON POST /graphql is read here. An exact body (and Accept) answered before from the same graph gets the
@@ -244,16 +247,15 @@ export async function startServer(source: GraphSource, options: ServerOptions): 
         };
         const plain = graph && acceptsPlainJson(req) ? plainRequest(parsed) : null;
         if (!graph || !plain) return viaApollo();
-        runner.run(plain, contextFor(graph, req, res)).then(
-          (answer) => {
-            if (!answer) return viaApollo();
-            const body = Buffer.from(answer.body);
-            corsHeaders(req, res);
-            if (answer.cacheable) {
+        runPlain(graph, plain, req.headers.authorization, req.headers.origin).then(
+          (reply) => {
+            if (!reply) return viaApollo();
+            const body = Buffer.from(reply.body);
+            if (reply.cacheable) {
               if (options.behindFront) res.setHeader(CACHEABLE_HEADER, '1');
               else if (shareable) cache.set(key, graph.index, body, JSON_TYPE);
             }
-            res.writeHead(answer.status, { 'content-type': JSON_TYPE, 'content-length': body.length });
+            res.writeHead(reply.status, { ...reply.headers, 'content-length': body.length });
             res.end(body);
           },
           (error: unknown) => {
